@@ -1,0 +1,64 @@
+#pragma once
+//! The one place the stages are joined: a submission's path goes in; its report (status,
+//! findings, figures) and the PDFs it asks for come out.
+//!
+//! ingest (bytes -> model::Submission + FORMAT findings)
+//!   -> rules (Submission -> findings and figures; pure, `as_of` is the only clock)
+//!   -> render (Submission + templates -> PDF bytes; only for accepted submissions)
+//!
+//! Bad input never throws: it becomes a finding, and unreadable input a report with status
+//! "unreadable". Exceptions here mean the environment failed (a font or template missing) or a
+//! bug; callers catch core::Error once per submission.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/date.hpp"
+#include "pipeline/core/finding.hpp"
+
+namespace pipeline::process {
+
+struct Options {
+  std::optional<std::string> profile;  // --profile: used only when the document names none
+  core::Date as_of;                    // "today" for deadline rules
+  bool render = true;                  // produce the PDFs (compliance summary and documents)
+};
+
+enum class Status { Accepted, Rejected, Unreadable };
+std::string_view status_name(Status status);
+
+// The report object of cli.md, plus the facts a reviewer's summary shows.
+struct Report {
+  std::string id;      // first 12 hex digits of sha256
+  std::string source;  // file or folder name as received
+  std::string sha256;  // of the bytes (a folder bundle: of its files, by name, in name order)
+  std::string form;    // root element name; empty when unknown
+  std::string profile;
+  Status status = Status::Unreadable;
+  std::vector<core::Finding> findings;
+  core::Figures figures;
+  std::vector<std::string> documents;  // file names of the PDFs produced
+  // Facts for the compliance summary's first section, in display order ("Organization", ...).
+  std::vector<std::pair<std::string, std::string>> facts;
+};
+
+struct Document {
+  std::string name;   // "compliance-summary.pdf", "agreement.pdf", ...
+  std::string bytes;  // the PDF
+};
+
+struct Processed {
+  Report report;
+  std::vector<Document> documents;
+};
+
+// Ingests, validates and (when options.render) renders one submission: a file, a .zip bundle or
+// a folder bundle. Throws core::Error only on environment failure.
+Processed process_path(const std::filesystem::path& input, const Options& options);
+
+// The report as the JSON object of cli.md.
+std::string report_json(const Report& report);
+
+}  // namespace pipeline::process

@@ -1,0 +1,127 @@
+#include "pipeline/text/unicode.hpp"
+
+#include <unicode/coll.h>
+#include <unicode/normalizer2.h>
+#include <unicode/timezone.h>
+#include <unicode/ucal.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "pipeline/core/error.hpp"
+
+namespace pipeline::text {
+
+namespace {
+
+icu::UnicodeString from_utf8(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
+}
+
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+const icu::Normalizer2& nfc_normalizer() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw core::Error("ICU NFC normaliser unavailable");
+  return *n;
+}
+
+bool is_space(UChar32 c) { return u_isUWhiteSpace(c) != 0; }
+
+}  // namespace
+
+std::optional<std::size_t> invalid_utf8_offset(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const auto length = static_cast<std::int32_t>(bytes.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::nullopt;
+}
+
+std::string nfc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto& n = nfc_normalizer();
+  const icu::UnicodeString in = from_utf8(utf8);
+  if (n.isNormalized(in, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = n.normalize(in, status);
+  if (U_FAILURE(status)) throw core::Error("ICU normalisation failed");
+  return to_utf8(out);
+}
+
+std::string collapse_spaces(std::string_view utf8) {
+  const icu::UnicodeString in = from_utf8(utf8);
+  icu::UnicodeString out;
+  bool pending_space = false;
+  for (std::int32_t i = 0; i < in.length();) {
+    const UChar32 c = in.char32At(i);
+    i += U16_LENGTH(c);
+    if (is_space(c)) {
+      pending_space = !out.isEmpty();
+      continue;
+    }
+    if (pending_space) out.append(static_cast<UChar>(' '));
+    pending_space = false;
+    out.append(c);
+  }
+  return to_utf8(out);
+}
+
+std::string fold_for_match(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString s = from_utf8(collapse_spaces(utf8));
+  s = nfc_normalizer().normalize(s, status);
+  s.foldCase(U_FOLD_CASE_DEFAULT);
+  s = nfc_normalizer().normalize(s, status);
+  if (U_FAILURE(status)) throw core::Error("ICU case folding failed");
+  return to_utf8(s);
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  return fold_for_match(a) == fold_for_match(b);
+}
+
+void sort_collated(std::vector<std::string>& names, const char* locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> collator(
+      icu::Collator::createInstance(icu::Locale(locale), status));
+  if (U_FAILURE(status)) throw core::Error("ICU collator unavailable");
+  std::vector<std::pair<std::string, std::string>> keyed;
+  keyed.reserve(names.size());
+  for (auto& name : names) {
+    const icu::UnicodeString u = from_utf8(name);
+    const std::int32_t size = collator->getSortKey(u, nullptr, 0);
+    std::string key(static_cast<std::size_t>(size), '\0');
+    collator->getSortKey(u, reinterpret_cast<std::uint8_t*>(key.data()), size);
+    keyed.emplace_back(std::move(key), std::move(name));
+  }
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = std::move(keyed[i].second);
+}
+
+core::Instant michigan_local_to_instant(const core::LocalDateTime& value) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone("America/Detroit"));
+  // Treat the wall-clock time as UTC, then subtract the zone's offset at that local time.
+  const core::Instant as_utc = core::instant_with_offset(value, 0);
+  std::int32_t raw = 0, dst = 0;
+  zone->getOffset(static_cast<UDate>(as_utc.seconds) * 1000.0, /*local=*/true, raw, dst, status);
+  if (U_FAILURE(status)) throw core::Error("ICU time zone America/Detroit unavailable");
+  return core::Instant{as_utc.seconds - (raw + dst) / 1000};
+}
+
+}  // namespace pipeline::text

@@ -1,0 +1,29 @@
+#pragma once
+//! ICU behind plain std::string: UTF-8 validity, NFC, case folding for phrase tests
+//! (rules.md §2.5), collation for sorting names, and Michigan local time.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/date.hpp"
+
+namespace pipeline::text {
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
+std::optional<std::size_t> invalid_utf8_offset(std::string_view bytes);
+// NFC normalisation of valid UTF-8.
+std::string nfc(std::string_view utf8);
+// The copy phrase tests run on: NFC, Unicode case folding, white-space runs as one space.
+std::string fold_for_match(std::string_view utf8);
+// Equality after fold_for_match (names of organizations, people, titles).
+bool same_name(std::string_view a, std::string_view b);
+// Trim and collapse inner white space runs to one space.
+std::string collapse_spaces(std::string_view utf8);
+// Sorts strings by ICU collation for `locale` (default English), stable for equal keys.
+void sort_collated(std::vector<std::string>& names, const char* locale = "en_US");
+// Michigan (America/Detroit) wall-clock time to an instant.
+core::Instant michigan_local_to_instant(const core::LocalDateTime& value);
+
+}  // namespace pipeline::text
