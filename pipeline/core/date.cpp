@@ -31,7 +31,9 @@ int to_int(std::string_view s) {
 
 }  // namespace
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -83,7 +85,9 @@ std::optional<Date> parse_date(std::string_view text) {
   return Date::from_ymd(to_int(y), to_int(m), to_int(d));
 }
 
-Date add_days(Date d, std::int64_t n) { return Date::from_days(d.days() + n); }
+Date add_days(Date d, std::int64_t n) {
+  return Date::from_days(d.days() + n);
+}
 
 Date add_years(Date d, int n) {
   const int year = d.year() + n;
@@ -98,13 +102,17 @@ Date friday_after(Date d) {
   return add_days(d, ahead);
 }
 
-std::int64_t days_between(Date from, Date to) { return to.days() - from.days(); }
+std::int64_t days_between(Date from, Date to) {
+  return to.days() - from.days();
+}
 
 int months_touched(Date start, Date end) {
   return 12 * (end.year() - start.year()) + end.month() - start.month() + 1;
 }
 
-int quarter_of(Date d) { return (d.month() - 1) / 3 + 1; }
+int quarter_of(Date d) {
+  return (d.month() - 1) / 3 + 1;
+}
 
 std::string_view weekday_name(Weekday w) {
   static constexpr std::array<std::string_view, 7> kNames{
@@ -143,8 +151,8 @@ std::optional<LocalDateTime> parse_datetime(std::string_view text) {
 }
 
 Instant instant_with_offset(const LocalDateTime& value, int offset_minutes) {
-  const std::int64_t local = value.date.days() * 86400 + value.hour * 3600 + value.minute * 60 +
-                             value.second;
+  const std::int64_t local =
+      value.date.days() * 86400 + value.hour * 3600 + value.minute * 60 + value.second;
   return Instant{local - static_cast<std::int64_t>(offset_minutes) * 60};
 }
 

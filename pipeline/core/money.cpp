@@ -12,7 +12,9 @@ std::int64_t round_half_up(Wide num, Wide den) {
   return static_cast<std::int64_t>(negative ? -q : q);
 }
 
-std::int64_t floor_div(Wide num, Wide den) { return static_cast<std::int64_t>(num / den); }
+std::int64_t floor_div(Wide num, Wide den) {
+  return static_cast<std::int64_t>(num / den);
+}
 
 std::int64_t ceil_div(Wide num, Wide den) {
   return static_cast<std::int64_t>((num + den - 1) / den);
@@ -96,7 +98,9 @@ std::string grouped(std::int64_t value) {
   return value < 0 ? "-" + out : out;
 }
 
-std::string money_figure(Money amount) { return fixed_text(amount.units, 100, 2, false); }
+std::string money_figure(Money amount) {
+  return fixed_text(amount.units, 100, 2, false);
+}
 
 std::string money_text(Money amount) {
   const bool negative = amount.units < 0;
@@ -106,11 +110,17 @@ std::string money_text(Money amount) {
   return std::string(negative ? "-" : "") + "$" + grouped(magnitude / 100) + "." + frac;
 }
 
-std::string rate_text(Rate rate) { return "$" + fixed_text(rate.units, 1000, 3, false); }
+std::string rate_text(Rate rate) {
+  return "$" + fixed_text(rate.units, 1000, 3, false);
+}
 
-std::string hundredths_figure(Quantity q) { return fixed_text(q.units, 100, 2, true); }
+std::string hundredths_figure(Quantity q) {
+  return fixed_text(q.units, 100, 2, true);
+}
 
-std::string percent_value_text(Percent p) { return fixed_text(p.units, 10000, 4, true); }
+std::string percent_value_text(Percent p) {
+  return fixed_text(p.units, 10000, 4, true);
+}
 
 std::optional<std::string> percent_figure(std::int64_t part, std::int64_t whole) {
   if (whole == 0) return std::nullopt;

@@ -11,7 +11,8 @@
 
 namespace pipeline::core {
 
-// 128-bit intermediate for exact products of amounts (GCC extension, marked so -Wpedantic accepts it).
+// 128-bit intermediate for exact products of amounts (GCC extension, marked so -Wpedantic accepts
+// it).
 __extension__ using Wide = __int128;
 
 // A fixed-point amount with `Scale` units per whole (100 for cents, 1000 for mills...).
@@ -38,13 +39,17 @@ struct MillsTag {};
 struct HundredthsTag {};
 struct PercentTag {};
 
-using Money = Fixed<100, MoneyTag>;        // cents
-using Rate = Fixed<1000, MillsTag>;        // mills (amount-per-mile)
+using Money = Fixed<100, MoneyTag>;          // cents
+using Rate = Fixed<1000, MillsTag>;          // mills (amount-per-mile)
 using Quantity = Fixed<100, HundredthsTag>;  // hundredths (units, weeks, miles, hours...)
-using Percent = Fixed<10000, PercentTag>;  // ten-thousandths of a per cent
+using Percent = Fixed<10000, PercentTag>;    // ten-thousandths of a per cent
 
-constexpr Money cents(std::int64_t c) { return Money{c}; }
-constexpr Money dollars(std::int64_t d) { return Money{d * 100}; }
+constexpr Money cents(std::int64_t c) {
+  return Money{c};
+}
+constexpr Money dollars(std::int64_t d) {
+  return Money{d * 100};
+}
 
 // num / den rounded half up (ties away from zero; inputs are non-negative). den must be > 0.
 std::int64_t round_half_up(Wide num, Wide den);
@@ -60,7 +65,7 @@ std::optional<std::int64_t> parse_decimal(std::string_view text, int max_int_dig
 std::optional<Money> parse_money(std::string_view text);        // [0-9]{1,9}(\.[0-9]{1,2})?
 std::optional<Rate> parse_rate(std::string_view text);          // [0-9]{1,6}(\.[0-9]{1,3})?
 std::optional<Quantity> parse_quantity(std::string_view text);  // [0-9]{1,9}(\.[0-9]{1,2})?
-std::optional<Percent> parse_percent(std::string_view text);    // [0-9]{1,3}(\.[0-9]{1,4})?, ≤ 100
+std::optional<Percent> parse_percent(std::string_view text);  // [0-9]{1,3}(\.[0-9]{1,4})?, ≤ 100
 std::optional<std::int64_t> parse_count(std::string_view text);  // [0-9]{1,9}
 
 // "63370.30": a plain decimal with two decimals, for report figures.

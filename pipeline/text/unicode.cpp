@@ -34,7 +34,9 @@ const icu::Normalizer2& nfc_normalizer() {
   return *n;
 }
 
-bool is_space(UChar32 c) { return u_isUWhiteSpace(c) != 0; }
+bool is_space(UChar32 c) {
+  return u_isUWhiteSpace(c) != 0;
+}
 
 }  // namespace
 

@@ -1,0 +1,161 @@
+#include "pipeline/ingest/ingest.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+#include "pipeline/ingest/form_readers.hpp"
+#include "pipeline/ingest/xml_source.hpp"
+
+namespace pipeline::ingest {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    const char c = s[s.size() - suffix.size() + i];
+    if (static_cast<char>(c | 0x20) != suffix[i]) return false;
+  }
+  return true;
+}
+
+Ingested unreadable(const core::RuleRef& rule, std::string message, std::string kind = {}) {
+  Ingested out;
+  out.unreadable = true;
+  out.kind = std::move(kind);
+  if (!message.empty() && message.back() != '.') message += '.';
+  out.findings.push_back(core::make_finding(rule, std::move(message)));
+  return out;
+}
+
+std::string join(const std::vector<std::string_view>& items) {
+  std::string out;
+  for (auto item : items) {
+    if (!out.empty()) out += ", ";
+    out += item;
+  }
+  return out;
+}
+
+// Resolves the profile, then runs the kind's reader. `fatal_rule` is FORMAT-XML for XML input
+// and FORMAT-CSV for CSV input.
+Ingested read_tree(const Tree& tree, const Options& options) {
+  Ingested out;
+  const pugi::xml_node root = tree.root();
+  out.kind = root.name();
+  std::string profile = root.attribute("profile").value();
+  if (profile.empty() && options.profile) profile = *options.profile;
+  if (profile.empty() && out.kind == "cet-grant-proposal") profile = "cet-grant";
+  const auto allowed = allowed_profiles(out.kind);
+  out.profile = profile;
+  if (std::find(allowed.begin(), allowed.end(), profile) == allowed.end()) {
+    const std::string message =
+        profile.empty()
+            ? "No profile is given for " + out.kind + "; expected one of " + join(allowed) + "."
+            : "Profile \"" + profile + "\" is not available for " + out.kind +
+                  "; expected one of " + join(allowed) + ".";
+    out.findings.push_back(core::make_finding(kFormatProfile, message, out.kind + "/@profile"));
+    return out;
+  }
+  Reader reader(tree, out.findings);
+  model::Submission submission{out.kind, profile, model::GrantProposal{}};
+  if (out.kind == "cet-grant-proposal") {
+    submission.form = read_grant_proposal(root, reader);
+  } else if (out.kind == "alliance-diary-sheet") {
+    submission.form = read_diary_sheet(root, reader);
+  } else if (out.kind == "alliance-annual-report") {
+    submission.form = read_annual_report(root, reader);
+  } else if (out.kind == "alliance-agreement") {
+    submission.form = read_alliance_agreement(root, reader);
+  } else if (out.kind == "declination-letter") {
+    submission.form = read_declination_letter(root, reader);
+  } else {
+    submission.form = read_expiration_termination_letter(root, reader);
+  }
+  out.submission = std::move(submission);
+  return out;
+}
+
+Ingested from_tree(TreeOrError built, const core::RuleRef& fatal_rule, const Options& options) {
+  if (auto* error = std::get_if<std::string>(&built)) return unreadable(fatal_rule, *error);
+  return read_tree(*std::get<std::unique_ptr<Tree>>(built), options);
+}
+
+}  // namespace
+
+std::vector<std::string_view> allowed_profiles(std::string_view kind) {
+  if (kind == "cet-grant-proposal") return {"cet-grant"};
+  if (kind == "declination-letter" || kind == "expiration-termination-letter") return {"miosha"};
+  return {"miosha", "osha", "iowa", "calosha"};
+}
+
+Ingested ingest_xml(std::string_view bytes, const std::string& name, const Options& options) {
+  auto parsed = parse_xml(bytes, name);
+  if (auto* error = std::get_if<std::string>(&parsed))
+    return unreadable(kFormatXml, "The file is not a readable form document: " + *error);
+  return read_tree(*std::get<std::unique_ptr<Tree>>(parsed), options);
+}
+
+Ingested ingest_csv(std::string_view bytes, const std::string& name, const Options& options) {
+  auto parsed = parse_csv(bytes, name);
+  if (auto* error = std::get_if<std::string>(&parsed)) return unreadable(kFormatCsv, *error);
+  const CsvTable& table = std::get<CsvTable>(parsed);
+  if (!table.column("form-kind"))
+    return unreadable(kFormatCsv, name +
+                                      ": no form-kind column; a single CSV file is read as an "
+                                      "alliance-diary-sheet (formats.md §8.4), other forms come "
+                                      "as bundles");
+  return from_tree(diary_csv_tree(table), kFormatCsv, options);
+}
+
+Ingested ingest_bundle(const Bundle& bundle, const Options& options) {
+  auto read = read_manifest(bundle);
+  if (auto* error = std::get_if<std::string>(&read)) return unreadable(kFormatCsv, *error);
+  const Manifest& manifest = std::get<Manifest>(read);
+  if (manifest.form_kind == "cet-grant-proposal")
+    return from_tree(grant_bundle_tree(bundle, manifest), kFormatCsv, options);
+  if (manifest.form_kind == "alliance-diary-sheet")
+    return from_tree(diary_bundle_tree(bundle, manifest), kFormatCsv, options);
+  if (manifest.form_kind == "alliance-annual-report")
+    return from_tree(annual_bundle_tree(bundle, manifest), kFormatCsv, options);
+  return unreadable(
+      kFormatCsv,
+      "manifest.csv: " + manifest.form_kind + " has no CSV form; send it as XML (formats.md §1)",
+      manifest.form_kind);
+}
+
+Ingested ingest_bytes(std::string_view bytes, const std::string& name, const Options& options) {
+  if (ends_with(name, ".zip")) {
+    auto bundle = read_zip_bundle(bytes, name, options.bundle_limits);
+    if (auto* error = std::get_if<std::string>(&bundle)) return unreadable(kFormatCsv, *error);
+    return ingest_bundle(std::get<Bundle>(bundle), options);
+  }
+  if (ends_with(name, ".csv")) return ingest_csv(bytes, name, options);
+  return ingest_xml(bytes, name, options);
+}
+
+Ingested ingest_path(const std::filesystem::path& path, const Options& options) {
+  const std::string name = path.filename().string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    auto bundle = read_folder_bundle(path, options.bundle_limits);
+    if (auto* error = std::get_if<std::string>(&bundle)) return unreadable(kFormatCsv, *error);
+    return ingest_bundle(std::get<Bundle>(bundle), options);
+  }
+  const core::RuleRef& rule =
+      ends_with(name, ".zip") || ends_with(name, ".csv") ? kFormatCsv : kFormatXml;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return unreadable(rule, name + ": cannot open the file");
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > options.max_bytes)
+      return unreadable(rule, name + ": larger than the " +
+                                  std::to_string(options.max_bytes >> 20) +
+                                  " MiB limit for one submission");
+  }
+  return ingest_bytes(bytes, name, options);
+}
+
+}  // namespace pipeline::ingest

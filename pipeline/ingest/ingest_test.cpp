@@ -1,0 +1,163 @@
+#include "pipeline/ingest/ingest.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "pipeline/ingest/bundle.hpp"
+#include "pipeline/ingest/csv_table.hpp"
+#include "pipeline/ingest/reader.hpp"
+#include "pipeline/ingest/xml_source.hpp"
+
+using namespace pipeline;
+
+namespace {
+
+ingest::Ingested from_xml(const std::string& xml) {
+  return ingest::ingest_xml(xml, "test.xml", ingest::Options{});
+}
+
+}  // namespace
+
+TEST_CASE("unreadable XML is one FORMAT-XML finding that says where and what", "[ingest]") {
+  struct Case {
+    std::string bytes;
+    std::string expect;
+  };
+  const auto c = GENERATE(values<Case>({
+      {"", "the file is empty"},
+      {"<cet-grant-proposal><table-a></cet-grant-proposal>", "test.xml:1:"},
+      {"<alliance-agreement>\xC3(</alliance-agreement>", "invalid UTF-8"},
+      {"\xFF\xFE<\0a\0>\0", "UTF-16"},
+      {"<invoice/>", "found <invoice>"},
+      {"<declination-letter version=\"2\"/>", "expected version=\"1\""},
+  }));
+  CAPTURE(c.bytes);
+  const auto result = from_xml(c.bytes);
+  CHECK(result.unreadable);
+  REQUIRE(result.findings.size() == 1);
+  CHECK(result.findings[0].rule == "FORMAT-XML");
+  CHECK(result.findings[0].severity == core::Severity::Error);
+  CHECK_THAT(result.findings[0].message, Catch::Contains(c.expect));
+}
+
+TEST_CASE("deeply nested XML is refused before any reader walks it", "[ingest]") {
+  std::string xml = "<alliance-agreement profile=\"miosha\">";
+  for (int i = 0; i < 5000; ++i) xml += "<a>";
+  for (int i = 0; i < 5000; ++i) xml += "</a>";
+  xml += "</alliance-agreement>";
+  const auto result = from_xml(xml);
+  CHECK(result.unreadable);
+  CHECK_THAT(result.findings.at(0).message, Catch::Contains("nested more than"));
+}
+
+TEST_CASE("a profile the form kind does not allow is FORMAT-PROFILE", "[ingest]") {
+  const auto result = from_xml("<declination-letter profile=\"osha\"/>");
+  CHECK_FALSE(result.unreadable);
+  CHECK_FALSE(result.submission);
+  REQUIRE(result.findings.size() == 1);
+  CHECK(result.findings[0].rule == "FORMAT-PROFILE");
+  CHECK_THAT(result.findings[0].message, Catch::Contains("miosha"));
+  const auto missing = from_xml("<alliance-diary-sheet/>");
+  REQUIRE(missing.findings.size() == 1);
+  CHECK(missing.findings[0].rule == "FORMAT-PROFILE");
+  ingest::Options with_profile;
+  with_profile.profile = "iowa";
+  const auto supplied = ingest::ingest_xml("<alliance-diary-sheet/>", "t.xml", with_profile);
+  CHECK(supplied.profile == "iowa");
+}
+
+TEST_CASE("the reader reports missing, mistyped, duplicated and unknown values", "[ingest]") {
+  auto parsed = ingest::parse_xml(
+      "<alliance-agreement><term-years>five</term-years><term-years>5</term-years>"
+      "<rows><row><d>2025-02-30</d></row><row><d> 2025-02-28 </d><odd/></row></rows>"
+      "<x-extra/><x-extra/></alliance-agreement>",
+      "t.xml");
+  const auto& tree = *std::get<std::unique_ptr<ingest::Tree>>(parsed);
+  std::vector<core::Finding> findings;
+  ingest::Reader reader(tree, findings);
+  const auto root = tree.root();
+  reader.known(root, {"term-years", "rows"});
+  const auto term = reader.count(root, "term-years");
+  CHECK(term.rejected());
+  const auto rows = reader.rows(reader.once(root, "rows"), "row");
+  REQUIRE(rows.size() == 2);
+  CHECK(reader.date(rows[0], "d").rejected());
+  const auto second = reader.date(rows[1], "d");
+  CHECK(second.present());
+  CHECK(second->iso() == "2025-02-28");
+  CHECK(second.location == "alliance-agreement/rows/row[2]/d");
+  reader.known(rows[1], {"d"});
+  CHECK(reader.text(root, "signing-date", ingest::Need::Required).absent());
+
+  std::vector<std::string> seen;
+  for (const auto& f : findings) seen.push_back(f.rule + " " + f.location);
+  CHECK(seen == std::vector<std::string>{
+                    "FORMAT-UNKNOWN alliance-agreement/x-extra",
+                    "FORMAT-DUPLICATE alliance-agreement/term-years",
+                    "FORMAT-TYPE alliance-agreement/term-years",
+                    "FORMAT-TYPE alliance-agreement/rows/row[1]/d",
+                    "FORMAT-UNKNOWN alliance-agreement/rows/row[2]/odd",
+                    "FORMAT-REQUIRED alliance-agreement/signing-date",
+                });
+}
+
+TEST_CASE("value types of formats.md §2.1", "[ingest]") {
+  CHECK(ingest::parse_zip("48933"));
+  CHECK(ingest::parse_zip("48933-1234"));
+  CHECK_FALSE(ingest::parse_zip("4893"));
+  CHECK(ingest::parse_telephone("(517) 555-0142 ext. 12"));
+  CHECK(ingest::parse_telephone("1-517-555-0142"));
+  CHECK_FALSE(ingest::parse_telephone("555-0142"));
+  CHECK(ingest::parse_email("a.b@example.org"));
+  CHECK_FALSE(ingest::parse_email("a@b@c.org"));
+  CHECK_FALSE(ingest::parse_email("ab@example"));
+  CHECK(ingest::parse_ein("38-1234567"));
+  CHECK(ingest::parse_months("1, 5, 9") == std::set<int>{1, 5, 9});
+  CHECK(ingest::parse_months("2-4 12") == std::set<int>{2, 3, 4, 12});
+  CHECK_FALSE(ingest::parse_months("13"));
+  CHECK_FALSE(ingest::parse_months("x"));
+  CHECK(ingest::parse_state("MI"));
+  CHECK_FALSE(ingest::parse_state("Mi"));
+}
+
+TEST_CASE("CSV follows RFC 4180 and numbers rows like a spreadsheet", "[ingest][csv]") {
+  auto parsed = ingest::parse_csv(
+      "\xEF\xBB\xBFname,note\r\n\"Núñez, Ana\",\"said \"\"hi\"\"\"\r\n\r\nB,\"two\nlines\"\n",
+      "t.csv");
+  REQUIRE(std::holds_alternative<ingest::CsvTable>(parsed));
+  const auto& table = std::get<ingest::CsvTable>(parsed);
+  REQUIRE(table.rows.size() == 2);
+  CHECK(table.cell(table.rows[0], "name") == "Núñez, Ana");
+  CHECK(table.cell(table.rows[0], "note") == "said \"hi\"");
+  CHECK(table.cell(table.rows[1], "note") == "two\nlines");
+  CHECK(table.where(table.rows[0]) == "t.csv row 2");
+
+  CHECK(std::holds_alternative<std::string>(ingest::parse_csv("a,a\n1,2\n", "d.csv")));
+  CHECK(std::holds_alternative<std::string>(ingest::parse_csv("a,b\n\"open,2\n", "q.csv")));
+  CHECK(std::holds_alternative<std::string>(ingest::parse_csv("", "e.csv")));
+  CHECK(std::holds_alternative<std::string>(ingest::parse_csv("a\n\xFF\n", "u.csv")));
+}
+
+TEST_CASE("a missing required CSV column is fatal, an extra one is reported", "[ingest][csv]") {
+  auto parsed = ingest::parse_csv("key,extra\n1,2\n", "m.csv");
+  const auto& table = std::get<ingest::CsvTable>(parsed);
+  std::vector<std::string> unknown;
+  CHECK(ingest::check_columns(table, {"key"}, {}, &unknown) == std::nullopt);
+  CHECK(unknown == std::vector<std::string>{"extra"});
+  CHECK(ingest::check_columns(table, {"value"}, {}, nullptr).has_value());
+}
+
+TEST_CASE("bundles without a manifest or with a stray file are FORMAT-CSV", "[ingest][bundle]") {
+  ingest::Bundle bundle{"b", {{"header.csv", "a\n1\n"}}};
+  auto result = ingest::ingest_bundle(bundle, {});
+  CHECK(result.unreadable);
+  CHECK(result.findings.at(0).rule == "FORMAT-CSV");
+  bundle.files["manifest.csv"] = "key,value\nform-kind,invoice\n";
+  result = ingest::ingest_bundle(bundle, {});
+  CHECK_THAT(result.findings.at(0).message, Catch::Contains("invoice"));
+}
+
+TEST_CASE("a zip that is not a zip is unreadable, not a crash", "[ingest][bundle]") {
+  const auto result = ingest::ingest_bytes("PK\x03\x04garbage", "x.zip", {});
+  CHECK(result.unreadable);
+  CHECK(result.findings.at(0).rule == "FORMAT-CSV");
+}

@@ -1,0 +1,366 @@
+#include "pipeline/ingest/reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "pipeline/text/unicode.hpp"
+
+namespace pipeline::ingest {
+
+namespace {
+
+bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_xml_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_xml_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string narrative_text(std::string_view raw) {
+  // Paragraphs are separated by a blank line; inside one, white space collapses.
+  std::string out;
+  std::string paragraph;
+  std::size_t start = 0;
+  auto flush = [&] {
+    const std::string collapsed = text::collapse_spaces(paragraph);
+    if (!collapsed.empty()) {
+      if (!out.empty()) out += "\n\n";
+      out += collapsed;
+    }
+    paragraph.clear();
+  };
+  while (start <= raw.size()) {
+    std::size_t end = raw.find('\n', start);
+    if (end == std::string_view::npos) end = raw.size();
+    const std::string_view line = raw.substr(start, end - start);
+    if (trim(line).empty()) {
+      flush();
+    } else {
+      paragraph += line;
+      paragraph += ' ';
+    }
+    start = end + 1;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+std::string element_text(pugi::xml_node node, TextShape shape) {
+  std::string raw;
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) raw += child.value();
+  }
+  const std::string normalised = text::nfc(raw);
+  return shape == TextShape::Narrative ? narrative_text(normalised)
+                                       : text::collapse_spaces(normalised);
+}
+
+Reader::Reader(const Tree& tree, std::vector<core::Finding>& findings)
+    : tree_(tree), findings_(findings) {}
+
+std::string Reader::bare_path(pugi::xml_node node) const {
+  std::vector<std::string> parts;
+  for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
+    std::string part = n.name();
+    if (rows_.count(n.internal_object()) != 0) {
+      int index = 1;
+      for (pugi::xml_node s = n.previous_sibling(n.name()); s; s = s.previous_sibling(n.name()))
+        ++index;
+      part += "[" + std::to_string(index) + "]";
+    }
+    parts.push_back(std::move(part));
+  }
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (!out.empty()) out += '/';
+    out += *it;
+  }
+  return out;
+}
+
+std::string Reader::origin_of(pugi::xml_node node) const {
+  for (pugi::xml_node n = node; n; n = n.parent()) {
+    auto it = tree_.origin.find(n.internal_object());
+    if (it != tree_.origin.end()) return " (" + it->second + ")";
+  }
+  return {};
+}
+
+std::string Reader::path(pugi::xml_node node) const {
+  return bare_path(node) + origin_of(node);
+}
+
+std::string Reader::child_path(pugi::xml_node parent, std::string_view name) const {
+  return bare_path(parent) + "/" + std::string(name) + origin_of(parent);
+}
+
+std::string Reader::attribute_path(pugi::xml_node node, std::string_view name) const {
+  return bare_path(node) + "/@" + std::string(name) + origin_of(node);
+}
+
+void Reader::report(const core::RuleRef& rule, std::string message, std::string location) {
+  findings_.push_back(core::make_finding(rule, std::move(message), std::move(location)));
+}
+
+void Reader::report_missing(pugi::xml_node parent, std::string_view name) {
+  const std::string where = child_path(parent, name);
+  report(kFormatRequired, where + " is required but missing.", where);
+}
+
+void Reader::report_type(const core::RuleRef& rule, const std::string& location,
+                         std::string_view type_label, const std::string& raw) {
+  report(rule, location + ": expected " + std::string(type_label) + ", found \"" + raw + "\".",
+         location);
+}
+
+void Reader::report_unknown(const std::string& location, std::string_view name) {
+  if (!unknown_reported_.insert(std::string(name)).second) return;
+  const std::string kind = tree_.root() ? tree_.root().name() : "form";
+  report(kFormatUnknown, location + " is not part of the " + kind + " format and was ignored.",
+         location);
+}
+
+pugi::xml_node Reader::once(pugi::xml_node parent, const char* name, Need need) {
+  if (!parent) return {};
+  pugi::xml_node first = parent.child(name);
+  if (!first) {
+    if (need == Need::Required) report_missing(parent, name);
+    return {};
+  }
+  for (pugi::xml_node extra = first.next_sibling(name); extra; extra = extra.next_sibling(name)) {
+    const std::string where = path(extra);
+    report(kFormatDuplicate, where + " occurs more than once; only the first is used.", where);
+  }
+  return first;
+}
+
+std::vector<pugi::xml_node> Reader::rows(pugi::xml_node parent, const char* name) {
+  std::vector<pugi::xml_node> out;
+  if (!parent) return out;
+  for (pugi::xml_node row = parent.child(name); row; row = row.next_sibling(name)) {
+    rows_.insert(row.internal_object());
+    out.push_back(row);
+  }
+  return out;
+}
+
+void Reader::known(pugi::xml_node node, std::initializer_list<std::string_view> elements,
+                   std::initializer_list<std::string_view> attributes) {
+  if (!node) return;
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string_view name = child.name();
+    if (std::find(elements.begin(), elements.end(), name) == elements.end())
+      report_unknown(path(child), name);
+  }
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    const std::string_view name = a.name();
+    if (std::find(attributes.begin(), attributes.end(), name) == attributes.end())
+      report_unknown(attribute_path(node, name), name);
+  }
+}
+
+core::Field<std::string> Reader::own_text(pugi::xml_node node, TextShape shape) {
+  core::Field<std::string> out;
+  if (!node) return out;
+  out.location = path(node);
+  std::string value = element_text(node, shape);
+  if (value.empty()) return out;
+  out.state = core::FieldState::Present;
+  out.raw = value;
+  out.value = std::move(value);
+  return out;
+}
+
+core::Field<std::string> Reader::text(pugi::xml_node parent, const char* name, Need need,
+                                      std::initializer_list<std::string_view> attributes,
+                                      TextShape shape) {
+  const pugi::xml_node node = once(parent, name);
+  if (!node) {
+    core::Field<std::string> out;
+    out.location = parent ? child_path(parent, name) : std::string(name);
+    if (need == Need::Required && parent) report_missing(parent, name);
+    return out;
+  }
+  known(node, {}, attributes);
+  core::Field<std::string> out = own_text(node, shape);
+  if (out.absent() && need == Need::Required) report_missing(parent, name);
+  return out;
+}
+
+core::Field<std::string> Reader::attribute(pugi::xml_node node, const char* name, Need need) {
+  core::Field<std::string> out;
+  if (!node) return out;
+  out.location = attribute_path(node, name);
+  const pugi::xml_attribute a = node.attribute(name);
+  std::string value = a ? text::collapse_spaces(text::nfc(a.value())) : std::string();
+  if (value.empty()) {
+    if (need == Need::Required)
+      report(kFormatRequired, out.location + " is required but missing.", out.location);
+    return out;
+  }
+  out.state = core::FieldState::Present;
+  out.raw = value;
+  out.value = std::move(value);
+  return out;
+}
+
+core::Field<core::Money> Reader::money(pugi::xml_node parent, const char* name, Need need) {
+  return typed<core::Money>(parent, name, need, core::parse_money,
+                            "money (dollars with at most two decimals, e.g. 1500.00)");
+}
+core::Field<core::Rate> Reader::rate(pugi::xml_node parent, const char* name, Need need) {
+  return typed<core::Rate>(parent, name, need, core::parse_rate,
+                           "a rate (dollars with at most three decimals, e.g. 0.375)");
+}
+core::Field<core::Quantity> Reader::quantity(pugi::xml_node parent, const char* name, Need need) {
+  return typed<core::Quantity>(parent, name, need, core::parse_quantity,
+                               "a quantity (at most two decimals, e.g. 12.5)");
+}
+core::Field<core::Percent> Reader::percent(pugi::xml_node parent, const char* name, Need need) {
+  return typed<core::Percent>(parent, name, need, core::parse_percent,
+                              "a percentage from 0 to 100 (e.g. 7.65)");
+}
+core::Field<std::int64_t> Reader::count(pugi::xml_node parent, const char* name, Need need) {
+  return typed<std::int64_t>(parent, name, need, core::parse_count, "a whole number");
+}
+core::Field<core::Date> Reader::date(pugi::xml_node parent, const char* name, Need need) {
+  return typed<core::Date>(parent, name, need, core::parse_date, "a date YYYY-MM-DD");
+}
+core::Field<bool> Reader::yes_no(pugi::xml_node parent, const char* name, Need need) {
+  return typed<bool>(parent, name, need, parse_yes_no, "yes or no");
+}
+
+core::Field<std::string> Reader::one_of(pugi::xml_node parent, const char* name, Need need,
+                                        std::initializer_list<std::string_view> values,
+                                        const core::RuleRef& type_rule) {
+  std::string label = "one of ";
+  for (auto v : values) label += (label.size() > 7 ? ", " : "") + std::string(v);
+  return typed<std::string>(
+      parent, name, need,
+      [&](std::string_view v) -> std::optional<std::string> {
+        if (std::find(values.begin(), values.end(), v) != values.end()) return std::string(v);
+        return std::nullopt;
+      },
+      label, type_rule);
+}
+
+std::optional<bool> parse_yes_no(std::string_view text) {
+  if (text == "yes") return true;
+  if (text == "no") return false;
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_zip(std::string_view text) {
+  if ((text.size() == 5 && all_digits(text)) ||
+      (text.size() == 10 && all_digits(text.substr(0, 5)) && text[5] == '-' &&
+       all_digits(text.substr(6))))
+    return std::string(text);
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_state(std::string_view text) {
+  if (text.size() == 2 && std::isupper(static_cast<unsigned char>(text[0])) &&
+      std::isupper(static_cast<unsigned char>(text[1])))
+    return std::string(text);
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_telephone(std::string_view text) {
+  // Digits, ignoring an extension introduced by x, ext or ext.
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::size_t cut = std::string::npos;
+  for (std::string_view marker : {"ext.", "ext", "x"}) {
+    const std::size_t at = lower.find(marker);
+    if (at != std::string::npos && at < cut) cut = at;
+  }
+  std::string digits;
+  for (std::size_t i = 0; i < text.size() && i < cut; ++i)
+    if (text[i] >= '0' && text[i] <= '9') digits += text[i];
+  if (digits.size() == 10 || (digits.size() == 11 && digits[0] == '1')) return std::string(text);
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_email(std::string_view text) {
+  for (char c : text)
+    if (is_xml_space(c)) return std::nullopt;
+  const std::size_t at = text.find('@');
+  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos)
+    return std::nullopt;
+  const std::string_view domain = text.substr(at + 1);
+  if (domain.find('.') == std::string_view::npos) return std::nullopt;
+  return std::string(text);
+}
+
+std::optional<std::string> parse_ein(std::string_view text) {
+  if (text.size() == 10 && all_digits(text.substr(0, 2)) && text[2] == '-' &&
+      all_digits(text.substr(3)))
+    return std::string(text);
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_naics(std::string_view text) {
+  if (text.size() >= 2 && text.size() <= 6 && all_digits(text)) return std::string(text);
+  return std::nullopt;
+}
+
+std::optional<std::set<int>> parse_months(std::string_view text) {
+  std::set<int> months;
+  std::size_t i = 0;
+  auto read_number = [&](int& out) {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == start || i - start > 2) return false;
+    out = 0;
+    for (std::size_t k = start; k < i; ++k) out = out * 10 + (text[k] - '0');
+    return out >= 1 && out <= 12;
+  };
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == ',') {
+      ++i;
+      continue;
+    }
+    int first = 0;
+    if (!read_number(first)) return std::nullopt;
+    int last = first;
+    if (i < text.size() && text[i] == '-') {
+      ++i;
+      if (!read_number(last) || last < first) return std::nullopt;
+    }
+    for (int m = first; m <= last; ++m) months.insert(m);
+    if (i < text.size() && text[i] != ' ' && text[i] != ',') return std::nullopt;
+  }
+  if (months.empty()) return std::nullopt;
+  return months;
+}
+
+std::optional<std::vector<std::string>> parse_word_list(
+    std::string_view text, std::initializer_list<std::string_view> allowed) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const std::size_t end = std::min(text.find(' ', i), text.size());
+    const std::string_view word = text.substr(i, end - i);
+    if (std::find(allowed.begin(), allowed.end(), word) == allowed.end()) return std::nullopt;
+    words.emplace_back(word);
+    i = end;
+  }
+  if (words.empty()) return std::nullopt;
+  return words;
+}
+
+}  // namespace pipeline::ingest

@@ -1,0 +1,161 @@
+#pragma once
+//! The FORMAT-* rules while a form's tree is read into its model: required elements
+//! (FORMAT-REQUIRED), typed values (FORMAT-TYPE or the rule formats.md names), duplicates
+//! (FORMAT-DUPLICATE) and unknown names (FORMAT-UNKNOWN, once per distinct name). Each form
+//! kind's reader (grant_proposal_reader.cpp, ...) walks its tree with one Reader.
+//!
+//! Locations are slash paths from the root with 1-based indexes on row elements
+//! ("cet-grant-proposal/table-d/travel/lodging[1]/total-charged"), plus "(file row N)" for CSV.
+
+#include <pugixml.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/date.hpp"
+#include "pipeline/core/field.hpp"
+#include "pipeline/core/finding.hpp"
+#include "pipeline/core/money.hpp"
+#include "pipeline/ingest/tree.hpp"
+
+namespace pipeline::ingest {
+
+inline constexpr core::RuleRef kFormatXml{"FORMAT-XML", core::Severity::Error, "formats.md §1–§2"};
+inline constexpr core::RuleRef kFormatCsv{"FORMAT-CSV", core::Severity::Error, "formats.md §8"};
+inline constexpr core::RuleRef kFormatProfile{"FORMAT-PROFILE", core::Severity::Error,
+                                              "formats.md §1; MIOSHA-ADM-03-3R6 App C, App E"};
+inline constexpr core::RuleRef kFormatRequired{"FORMAT-REQUIRED", core::Severity::Error,
+                                               "formats.md §3–§8"};
+inline constexpr core::RuleRef kFormatType{"FORMAT-TYPE", core::Severity::Error, "formats.md §2.1"};
+inline constexpr core::RuleRef kFormatDuplicate{"FORMAT-DUPLICATE", core::Severity::Error,
+                                                "formats.md §2"};
+inline constexpr core::RuleRef kFormatUnknown{"FORMAT-UNKNOWN", core::Severity::Warning,
+                                              "formats.md §2, §8.1"};
+
+// Whether an element's absence is reported here (FORMAT-REQUIRED) or left to a rule.
+enum class Need { Optional, Required };
+
+// How a text value's white space is treated (formats.md §2).
+enum class TextShape { SingleLine, Narrative };
+
+class Reader {
+ public:
+  Reader(const Tree& tree, std::vector<core::Finding>& findings);
+
+  // Path of an element, with row indexes and the CSV origin.
+  std::string path(pugi::xml_node node) const;
+  // Path of a child that may not exist: path(parent) + "/" + name (+ CSV origin).
+  std::string child_path(pugi::xml_node parent, std::string_view name) const;
+  std::string attribute_path(pugi::xml_node node, std::string_view name) const;
+
+  // The first child element `name` (null when absent); later ones are FORMAT-DUPLICATE.
+  pugi::xml_node once(pugi::xml_node parent, const char* name, Need need = Need::Optional);
+  // Every child element `name`, in document order, registered as rows (indexed in paths).
+  std::vector<pugi::xml_node> rows(pugi::xml_node parent, const char* name);
+  // Reports FORMAT-UNKNOWN for child elements and attributes of `node` not listed.
+  void known(pugi::xml_node node, std::initializer_list<std::string_view> elements,
+             std::initializer_list<std::string_view> attributes = {});
+
+  // Text of a value element (trimmed, NFC; single-line values collapse inner white space).
+  // An element empty after trimming counts as absent. `attributes` are the attributes the
+  // value element may carry (others are FORMAT-UNKNOWN).
+  core::Field<std::string> text(pugi::xml_node parent, const char* name, Need need = Need::Optional,
+                                std::initializer_list<std::string_view> attributes = {},
+                                TextShape shape = TextShape::SingleLine);
+  // The same for the text content of `node` itself (a row whose text is its value).
+  core::Field<std::string> own_text(pugi::xml_node node, TextShape shape = TextShape::SingleLine);
+  core::Field<std::string> attribute(pugi::xml_node node, const char* name,
+                                     Need need = Need::Optional);
+
+  // A typed value: parse(text) gives the value or nullopt; a mismatch is reported by
+  // `type_rule` (FORMAT-TYPE unless formats.md names another rule) as "expected {type_label}".
+  template <class T, class Parse>
+  core::Field<T> typed(pugi::xml_node parent, const char* name, Need need, Parse parse,
+                       std::string_view type_label, const core::RuleRef& type_rule = kFormatType,
+                       std::initializer_list<std::string_view> attributes = {}) {
+    return convert<T>(text(parent, name, need, attributes), parse, type_label, type_rule);
+  }
+  template <class T, class Parse>
+  core::Field<T> typed_attribute(pugi::xml_node node, const char* name, Need need, Parse parse,
+                                 std::string_view type_label,
+                                 const core::RuleRef& type_rule = kFormatType) {
+    return convert<T>(attribute(node, name, need), parse, type_label, type_rule);
+  }
+  // Converts a text field already read; a mismatch is reported by `type_rule`.
+  template <class T, class Parse>
+  core::Field<T> convert(const core::Field<std::string>& source, Parse parse,
+                         std::string_view type_label,
+                         const core::RuleRef& type_rule = kFormatType) {
+    core::Field<T> out;
+    out.location = source.location;
+    out.raw = source.raw;
+    if (!source.present()) {
+      out.state = source.state;
+      return out;
+    }
+    if (std::optional<T> value = parse(*source.value)) {
+      out.state = core::FieldState::Present;
+      out.value = std::move(*value);
+    } else {
+      out.state = core::FieldState::Rejected;
+      report_type(type_rule, source.location, type_label, source.raw);
+    }
+    return out;
+  }
+
+  // Common types of formats.md §2.1.
+  core::Field<core::Money> money(pugi::xml_node parent, const char* name,
+                                 Need need = Need::Optional);
+  core::Field<core::Rate> rate(pugi::xml_node parent, const char* name, Need need = Need::Optional);
+  core::Field<core::Quantity> quantity(pugi::xml_node parent, const char* name,
+                                       Need need = Need::Optional);
+  core::Field<core::Percent> percent(pugi::xml_node parent, const char* name,
+                                     Need need = Need::Optional);
+  core::Field<std::int64_t> count(pugi::xml_node parent, const char* name,
+                                  Need need = Need::Optional);
+  core::Field<core::Date> date(pugi::xml_node parent, const char* name, Need need = Need::Optional);
+  core::Field<bool> yes_no(pugi::xml_node parent, const char* name, Need need = Need::Optional);
+  // One of `values`, exactly.
+  core::Field<std::string> one_of(pugi::xml_node parent, const char* name, Need need,
+                                  std::initializer_list<std::string_view> values,
+                                  const core::RuleRef& type_rule = kFormatType);
+
+  void report(const core::RuleRef& rule, std::string message, std::string location);
+  void report_missing(pugi::xml_node parent, std::string_view name);
+  void report_type(const core::RuleRef& rule, const std::string& location,
+                   std::string_view type_label, const std::string& raw);
+  void report_unknown(const std::string& location, std::string_view name);
+
+ private:
+  const Tree& tree_;
+  std::vector<core::Finding>& findings_;
+  std::set<const void*> rows_;
+  std::set<std::string, std::less<>> unknown_reported_;
+
+  std::string origin_of(pugi::xml_node node) const;
+  std::string bare_path(pugi::xml_node node) const;
+};
+
+// Text of an element: its character data, trimmed; single-line values collapse inner white
+// space; narratives keep paragraph breaks (a blank line). NFC-normalised.
+std::string element_text(pugi::xml_node node, TextShape shape);
+
+// Parsers for formats.md §2.1 types, for use with Reader::typed / convert.
+std::optional<bool> parse_yes_no(std::string_view text);
+std::optional<std::string> parse_zip(std::string_view text);
+std::optional<std::string> parse_state(std::string_view text);
+std::optional<std::string> parse_telephone(std::string_view text);
+std::optional<std::string> parse_email(std::string_view text);
+std::optional<std::string> parse_ein(std::string_view text);
+std::optional<std::string> parse_naics(std::string_view text);
+// Month numbers and ranges ("1 4 7 10", "1, 5, 9", "2-11") as a sorted set.
+std::optional<std::set<int>> parse_months(std::string_view text);
+// Space-separated words, each one of `allowed`.
+std::optional<std::vector<std::string>> parse_word_list(
+    std::string_view text, std::initializer_list<std::string_view> allowed);
+
+}  // namespace pipeline::ingest
