@@ -3,7 +3,6 @@
 
 namespace pipeline::rules {
 
-void check_grant_proposal(const model::GrantProposal&, const Context&, core::Outcome&) {}
 void check_diary_sheet(const model::DiarySheet&, const Context&, core::Outcome&) {}
 void check_annual_report(const model::AnnualReport&, const Context&, core::Outcome&) {}
 void check_alliance_agreement(const model::AllianceAgreement&, const Context&, core::Outcome&) {}
