@@ -1,0 +1,76 @@
+#include "pipeline/cli/options.hpp"
+
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionProcessor.h>
+
+#include <ctime>
+
+namespace pipeline::cli {
+
+std::optional<std::string> ParsedArgs::get(const std::string& name) const {
+  auto it = options.find(name);
+  if (it == options.end()) return std::nullopt;
+  return it->second;
+}
+
+Poco::Util::Option flag(const std::string& name, const std::string& short_name,
+                        const std::string& description) {
+  return Poco::Util::Option(name, short_name, description).required(false).repeatable(false);
+}
+
+Poco::Util::Option valued(const std::string& name, const std::string& short_name,
+                          const std::string& description, const std::string& argument) {
+  return Poco::Util::Option(name, short_name, description)
+      .required(false)
+      .repeatable(false)
+      .argument(argument);
+}
+
+ParsedArgs parse_args(const std::vector<std::string>& args, const Poco::Util::OptionSet& options) {
+  ParsedArgs parsed;
+  Poco::Util::OptionProcessor processor(options);
+  processor.setUnixStyle(true);
+  bool only_positional = false;
+  try {
+    for (const std::string& arg : args) {
+      if (only_positional) {
+        parsed.positional.push_back(arg);
+        continue;
+      }
+      if (arg == "--") {
+        only_positional = true;
+        continue;
+      }
+      std::string name, value;
+      if (processor.process(arg, name, value)) {
+        if (!name.empty()) parsed.options[name] = value;
+      } else if (arg.size() > 1 && arg[0] == '-') {
+        throw UsageError("unknown option " + arg);
+      } else {
+        parsed.positional.push_back(arg);
+      }
+    }
+    processor.checkRequired();
+  } catch (const Poco::Util::OptionException& e) {
+    throw UsageError(e.displayText());
+  }
+  return parsed;
+}
+
+core::Date today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return *core::Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+core::Date as_of_date(const ParsedArgs& parsed) {
+  const auto text = parsed.get("as-of");
+  if (!text) return today();
+  const auto date = core::parse_date(*text);
+  if (!date) throw UsageError("--as-of expects a date YYYY-MM-DD, found \"" + *text + "\"");
+  return *date;
+}
+
+}  // namespace pipeline::cli

@@ -1,0 +1,45 @@
+#pragma once
+//! Command-line options through Poco::Util::OptionProcessor: "--name value", "--name=value",
+//! short aliases, and a usage error (exit 2) for anything unknown or missing.
+
+#include <Poco/Util/OptionSet.h>
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/date.hpp"
+
+namespace pipeline::cli {
+
+// A mistake in the command line: printed with a pointer to --help, exit status 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ParsedArgs {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;  // full option name -> value ("" for flags)
+
+  bool has(const std::string& name) const { return options.count(name) != 0; }
+  std::optional<std::string> get(const std::string& name) const;
+};
+
+// Parses `args` against `options`; throws UsageError.
+ParsedArgs parse_args(const std::vector<std::string>& args, const Poco::Util::OptionSet& options);
+
+// Option builders.
+Poco::Util::Option flag(const std::string& name, const std::string& short_name,
+                        const std::string& description);
+Poco::Util::Option valued(const std::string& name, const std::string& short_name,
+                          const std::string& description, const std::string& argument);
+
+// --as-of: a YYYY-MM-DD date, or today's local date when absent. Throws UsageError.
+core::Date as_of_date(const ParsedArgs& parsed);
+// Today's date in the local time zone.
+core::Date today();
+
+}  // namespace pipeline::cli
