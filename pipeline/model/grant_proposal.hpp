@@ -210,7 +210,8 @@ struct TableA {
 
 // ---- §3.9 table-b --------------------------------------------------------------------------
 
-struct Activity {
+// A Table B row (named apart from the alliance forms' model::Activity).
+struct TimeFlowActivity {
   std::string location;
   core::Field<std::string> name;
   core::Field<std::set<int>> months;  // 1..12; rejected values are reported as TABLEB-MONTHS
@@ -218,7 +219,7 @@ struct Activity {
 
 struct TableB {
   std::string location;
-  std::vector<Activity> activities;
+  std::vector<TimeFlowActivity> activities;
 };
 
 // ---- §3.10 table-c -------------------------------------------------------------------------
