@@ -11,8 +11,8 @@
 
 namespace pipeline::model {
 
-// formats.md §4 `activity`.
-struct Activity {
+// formats.md §4 `activity` (named apart from the grant's Table B `Activity`).
+struct AllianceActivity {
   std::string location;          // the row's path, e.g. ".../activities/activity[2]"
   core::Field<core::Date> date;  // FORMAT-REQUIRED / FORMAT-TYPE are ingest's
   // Kept as written, whatever the word: ACTIVITY-TYPE (a warning) judges it against the
