@@ -3,6 +3,7 @@
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/timezone.h>
+#include <unicode/uchar.h>
 #include <unicode/ucal.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -94,6 +95,26 @@ std::string fold_for_match(std::string_view utf8) {
 
 bool same_name(std::string_view a, std::string_view b) {
   return fold_for_match(a) == fold_for_match(b);
+}
+
+std::string strip_accents(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) throw core::Error("ICU NFD normaliser unavailable");
+  const icu::UnicodeString decomposed = nfd->normalize(from_utf8(utf8), status);
+  icu::UnicodeString bare;
+  for (std::int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) != U_NON_SPACING_MARK) bare.append(c);
+  }
+  icu::UnicodeString out = nfc_normalizer().normalize(bare, status);
+  if (U_FAILURE(status)) throw core::Error("ICU normalisation failed");
+  return to_utf8(out);
+}
+
+bool is_letter(char32_t code_point) {
+  return u_isalpha(static_cast<UChar32>(code_point)) != 0;
 }
 
 void sort_collated(std::vector<std::string>& names, const char* locale) {

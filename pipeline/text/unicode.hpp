@@ -19,6 +19,10 @@ std::string nfc(std::string_view utf8);
 std::string fold_for_match(std::string_view utf8);
 // Equality after fold_for_match (names of organizations, people, titles).
 bool same_name(std::string_view a, std::string_view b);
+// The text without its accents (NFD, non-spacing marks removed, NFC): "México" -> "Mexico".
+std::string strip_accents(std::string_view utf8);
+// Whether a code point is a letter (Unicode Alphabetic), for splitting text into words.
+bool is_letter(char32_t code_point);
 // Trim and collapse inner white space runs to one space.
 std::string collapse_spaces(std::string_view utf8);
 // Sorts strings by ICU collation for `locale` (default English), stable for equal keys.
