@@ -11,8 +11,8 @@
 
 namespace pipeline::model {
 
-// formats.md §4 `activity` (named apart from the grant's Table B `Activity`).
-struct AllianceActivity {
+// formats.md §4 `activity`.
+struct Activity {
   std::string location;          // the row's path, e.g. ".../activities/activity[2]"
   core::Field<core::Date> date;  // FORMAT-REQUIRED / FORMAT-TYPE are ingest's
   // Kept as written, whatever the word: ACTIVITY-TYPE (a warning) judges it against the
@@ -24,6 +24,9 @@ struct AllianceActivity {
   // by ingest as ACTIVITY-NUMBER-REACHED; Absent is ACTIVITY-NUMBER-REACHED-MISSING's.
   core::Field<std::int64_t> number_reached;
 };
+
+// The name this row had for a few minutes, while the grant model also had an Activity.
+using AllianceActivity = Activity;
 
 // An empty element with `start` and `end` attributes (both FORMAT-REQUIRED when the element is
 // there). FORMAT-PERIOD (start after end) is a rule's.

@@ -61,7 +61,7 @@ struct AnnualReport {
   core::Field<core::Date> report_date;
   AllianceBackground alliance_background;
   Container<Meeting> implementation_team_meetings;
-  Container<AllianceActivity> events_and_products;
+  Container<Activity> events_and_products;
   Container<core::Field<std::string>> upcoming_milestones;  // `milestone` rows
   PreparedBy prepared_by;
   core::Field<std::string> goals_and_objectives;

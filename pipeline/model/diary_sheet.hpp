@@ -42,7 +42,7 @@ struct DiarySheet {
   core::Field<std::string> email;
   core::Field<std::string> liaison;
   core::Field<core::Date> date_submitted;
-  Container<AllianceActivity> activities;
+  Container<Activity> activities;
   Container<Contact> dates_of_contact;
 };
 
