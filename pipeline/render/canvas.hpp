@@ -1,0 +1,64 @@
+#pragma once
+//! Internal to render: the pages a Document has laid out, as a display list of positioned text
+//! runs, lines and boxes in PDF points (origin bottom left), and the one function that turns it
+//! into PDF bytes with libharu. Layout never calls libharu; only write_pdf does.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "pipeline/core/date.hpp"
+#include "pipeline/render/options.hpp"
+#include "pipeline/render/style.hpp"
+
+namespace pipeline::render {
+
+class FontSet;
+
+inline constexpr double kPageWidth = 612;   // US Letter, 8.5 in
+inline constexpr double kPageHeight = 792;  // 11 in
+
+// Text in a single face (layout has already split runs by font fallback).
+struct TextOp {
+  double x = 0;
+  double y = 0;  // baseline
+  double size = 10;
+  std::uint16_t face = 0;
+  Rgb color;
+  std::string text;  // UTF-8, Basic Multilingual Plane only, no control characters
+};
+
+struct LineOp {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  double width = 0.5;
+  Rgb color;
+};
+
+struct RectOp {
+  double x = 0, y = 0, width = 0, height = 0;  // (x, y) is the lower left corner
+  std::optional<Rgb> fill;
+  std::optional<Rgb> stroke;
+  double stroke_width = 0.5;
+};
+
+using DrawOp = std::variant<TextOp, LineOp, RectOp>;
+
+struct PageOps {
+  std::vector<DrawOp> ops;
+};
+
+struct PdfMetadata {
+  std::string title;
+  std::string author;
+  std::string subject;
+  std::string keywords;
+};
+
+// Writes `pages` as US Letter pages, embedding the faces of `fonts` that the text uses.
+// Throws RenderError when libharu or HarfBuzz fails.
+std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
+                      const FontSet& fonts, const RenderOptions& options);
+
+}  // namespace pipeline::render

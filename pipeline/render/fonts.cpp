@@ -1,0 +1,149 @@
+#include "pipeline/render/fonts.hpp"
+
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <mutex>
+
+#include "pipeline/core/data_dir.hpp"
+#include "pipeline/core/error.hpp"
+
+namespace pipeline::render {
+
+namespace {
+
+struct BlobDeleter {
+  void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
+};
+
+// The files of the set, in face-id order, and the chain each weight falls back through.
+struct FaceFile {
+  const char* file;
+  unsigned index;
+};
+constexpr FaceFile kFaces[] = {
+    {"DejaVuSans.ttf", 0},       // 0: regular
+    {"DejaVuSans-Bold.ttf", 0},  // 1: bold
+    {"wqy-microhei.ttc", 0},     // 2: CJK and Hangul, both weights
+};
+constexpr std::uint16_t kRegularChain[] = {0, 2};
+constexpr std::uint16_t kBoldChain[] = {1, 2};
+
+std::string postscript_name(hb_face_t* face) {
+  unsigned int length = 64;
+  char buffer[64] = {};
+  hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &length, buffer);
+  return buffer;
+}
+
+}  // namespace
+
+FontFace::FontFace(std::filesystem::path path, unsigned index)
+    : path_(std::move(path)), index_(index) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path_, ec))
+    throw core::IoError(path_.string(), "font file not found");
+  std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_blob_create_from_file_or_fail(path_.c_str()));
+  if (!blob) throw core::IoError(path_.string(), "cannot read font file");
+  face_ = hb_face_create(blob.get(), index_);
+  const unsigned glyphs = hb_face_get_glyph_count(face_);
+  const unsigned upem = hb_face_get_upem(face_);
+  hb_blob_t* glyf = hb_face_reference_table(face_, HB_TAG('g', 'l', 'y', 'f'));
+  const unsigned glyf_length = hb_blob_get_length(glyf);
+  hb_blob_destroy(glyf);
+  if (glyphs == 0 || upem == 0 || glyf_length == 0) {
+    hb_face_destroy(face_);
+    throw core::IoError(path_.string(), "not a TrueType font with glyf outlines");
+  }
+  hb_face_make_immutable(face_);
+  name_ = postscript_name(face_);
+
+  hb_font_t* font = hb_font_create(face_);
+  advances_.resize(glyphs);
+  for (unsigned gid = 0; gid < glyphs; ++gid) {
+    // Truncated like libharu's /W entries, so what we measure is what a reader advances.
+    const auto units = static_cast<unsigned>(hb_font_get_glyph_h_advance(font, gid));
+    advances_[gid] = static_cast<std::uint16_t>(units * 1000u / upem);
+  }
+
+  cmap_.assign(0x10000, 0);
+  hb_set_t* unicodes = hb_set_create();
+  hb_face_collect_unicodes(face_, unicodes);
+  for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &c);) {
+    hb_codepoint_t gid = 0;
+    if (c < cmap_.size() && hb_font_get_nominal_glyph(font, c, &gid) && gid < glyphs)
+      cmap_[c] = static_cast<std::uint16_t>(gid);
+  }
+  hb_set_destroy(unicodes);
+  hb_font_destroy(font);
+}
+
+FontFace::~FontFace() {
+  hb_face_destroy(face_);
+}
+
+int FontFace::advance(char32_t c) const {
+  const std::uint16_t gid = c < cmap_.size() ? cmap_[c] : 0;
+  return advances_[gid];
+}
+
+std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
+  auto set = std::make_shared<FontSet>();
+  for (const auto& face : kFaces)
+    set->faces_.push_back(std::make_unique<FontFace>(dir / face.file, face.index));
+  set->regular_chain_.assign(std::begin(kRegularChain), std::end(kRegularChain));
+  set->bold_chain_.assign(std::begin(kBoldChain), std::end(kBoldChain));
+  return set;
+}
+
+std::uint16_t FontSet::face_for(char32_t c, Weight weight) const {
+  const auto& chain = weight == Weight::Bold ? bold_chain_ : regular_chain_;
+  for (const std::uint16_t id : chain)
+    if (faces_[id]->has_glyph(c)) return id;
+  return chain.front();
+}
+
+double FontSet::text_width(std::string_view utf8, Weight weight, double size) const {
+  long units = 0;
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const char32_t c = next_code_point(utf8, pos);
+    units += faces_[face_for(c, weight)]->advance(c);
+  }
+  return static_cast<double>(units) * size / 1000.0;
+}
+
+std::shared_ptr<const FontSet> default_fonts() {
+  static std::mutex mutex;
+  static std::shared_ptr<const FontSet> fonts;
+  const std::lock_guard lock(mutex);
+  if (!fonts) fonts = FontSet::load(core::data_dir() / "fonts");
+  return fonts;
+}
+
+char32_t next_code_point(std::string_view utf8, std::size_t& pos) {
+  constexpr char32_t replacement = 0xFFFD;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(utf8[i]); };
+  const unsigned char lead = byte(pos++);
+  if (lead < 0x80) return lead;
+  int extra = 0;
+  char32_t c = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    extra = 1;
+    c = lead & 0x1Fu;
+  } else if ((lead & 0xF0) == 0xE0) {
+    extra = 2;
+    c = lead & 0x0Fu;
+  } else if ((lead & 0xF8) == 0xF0) {
+    extra = 3;
+    c = lead & 0x07u;
+  } else {
+    return replacement;
+  }
+  for (; extra > 0; --extra) {
+    if (pos >= utf8.size() || (byte(pos) & 0xC0) != 0x80) return replacement;
+    c = (c << 6) | (byte(pos++) & 0x3Fu);
+  }
+  return c;
+}
+
+}  // namespace pipeline::render

@@ -1,0 +1,75 @@
+#pragma once
+//! The fonts documents are set in, parsed once per process and shared, read-only, by every
+//! document and thread: DejaVu Sans (regular, bold) for Latin, accents and Vietnamese, then
+//! WenQuanYi Micro Hei for Chinese and Korean. Each character is set in the first face of its
+//! weight's chain that has a glyph for it (per-run font fallback).
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/render/style.hpp"
+
+struct hb_face_t;
+
+namespace pipeline::render {
+
+// One parsed font: its character map and advance widths, and the HarfBuzz face to subset.
+class FontFace {
+ public:
+  // Parses face `index` of a .ttf/.ttc file; throws core::IoError when it cannot be read or
+  // holds no TrueType glyph outlines.
+  FontFace(std::filesystem::path path, unsigned index);
+  ~FontFace();
+  FontFace(const FontFace&) = delete;
+  FontFace& operator=(const FontFace&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  unsigned index() const { return index_; }          // face index inside a .ttc
+  const std::string& name() const { return name_; }  // PostScript name, "DejaVuSans"
+  bool has_glyph(char32_t c) const { return c < cmap_.size() && cmap_[c] != 0; }
+  // Advance width of `c` in thousandths of an em, as the PDF's /W array states it.
+  int advance(char32_t c) const;
+  hb_face_t* hb_face() const { return face_; }
+
+ private:
+  std::filesystem::path path_;
+  unsigned index_;
+  std::string name_;
+  hb_face_t* face_ = nullptr;
+  std::vector<std::uint16_t> cmap_;      // Basic Multilingual Plane -> glyph id (0: none)
+  std::vector<std::uint16_t> advances_;  // glyph id -> advance, thousandths of an em
+};
+
+class FontSet {
+ public:
+  // Loads DejaVuSans.ttf, DejaVuSans-Bold.ttf and wqy-microhei.ttc from `dir`; throws
+  // core::IoError naming the file when one is missing or unreadable.
+  static std::shared_ptr<const FontSet> load(const std::filesystem::path& dir);
+
+  std::size_t size() const { return faces_.size(); }
+  const FontFace& face(std::size_t id) const { return *faces_[id]; }
+  // The face that sets `c` in `weight`: the first of the weight's chain that has a glyph for
+  // it, else the chain's first (which prints its "missing glyph" box).
+  std::uint16_t face_for(char32_t c, Weight weight) const;
+  // Width in points of UTF-8 text at `size` points, each character in the face that sets it.
+  double text_width(std::string_view utf8, Weight weight, double size) const;
+
+ private:
+  std::vector<std::unique_ptr<FontFace>> faces_;
+  std::vector<std::uint16_t> regular_chain_;
+  std::vector<std::uint16_t> bold_chain_;
+};
+
+// The fonts in core::data_dir()/fonts, loaded on first use and kept for the process
+// (thread-safe); throws core::IoError when they are missing, and again on the next call.
+std::shared_ptr<const FontSet> default_fonts();
+
+// Decodes one code point of UTF-8 at `pos` and advances `pos`; invalid bytes give U+FFFD.
+char32_t next_code_point(std::string_view utf8, std::size_t& pos);
+
+}  // namespace pipeline::render

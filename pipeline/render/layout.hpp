@@ -1,0 +1,144 @@
+#pragma once
+//! The layout layer every formpipe document is written with. A Document flows blocks —
+//! headings, paragraphs, lists, key–value blocks, tables, banners, signature blocks — down US
+//! Letter pages with 1-inch margins, starting a new page when a block does not fit, and on
+//! finish() adds the running header and the "Page N of M" footer to every page and returns the
+//! PDF bytes. Text is UTF-8; a character the main font lacks (Korean, Chinese) is set in the
+//! fallback font, and every font is embedded as a subset.
+//!
+//!   DocumentInfo info;
+//!   info.title = "Alliance Agreement";
+//!   Document doc(info, options);
+//!   doc.heading("Alliance Agreement");
+//!   doc.paragraph("The Michigan Occupational Safety and Health Administration and ...");
+//!   doc.table({{"Goal", 3}, {"Measure", 2, Align::Right}}, rows);
+//!   doc.signature_blocks(signatories);
+//!   std::string pdf = doc.finish();
+//!
+//! A Document is single-use and not thread-safe; separate Documents may be built on separate
+//! threads at once (they share the read-only FontSet). Errors: RenderError from libharu or
+//! HarfBuzz, core::IoError when the fonts are missing.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pipeline/render/options.hpp"
+#include "pipeline/render/style.hpp"
+
+namespace pipeline::render {
+
+// The agency's name and address block at the top of the first page.
+struct Letterhead {
+  std::string organization;        // "Michigan Occupational Safety and Health Administration"
+  std::vector<std::string> lines;  // under it, small: division, street, city, telephone
+  std::vector<std::string> aside;  // right-aligned, small: date, reference number
+};
+
+struct DocumentInfo {
+  std::string title;                     // PDF Title; also the running header of pages 2..N
+  std::string author;                    // PDF Author (the agency)
+  std::string subject;                   // PDF Subject
+  std::string keywords;                  // PDF Keywords
+  std::optional<Letterhead> letterhead;  // drawn at the top of page 1
+  std::string footer;  // left side of every footer; the right side is "Page N of M"
+};
+
+struct ParagraphStyle {
+  double size = 10;  // points
+  Align align = Align::Left;
+  bool muted = false;      // grey, for notes and fine print
+  double space_after = 6;  // points below the paragraph
+};
+
+// A table column: its header, its share of the table width (weights are normalised), and the
+// alignment of its header and cells.
+struct Column {
+  std::string title;
+  double weight = 1;
+  Align align = Align::Left;
+};
+
+// A table cell: text, and an optional note set under it in small grey type (a location).
+struct Cell {
+  RichText text;
+  std::string note;
+
+  Cell() = default;
+  Cell(std::string plain) : text{Span{std::move(plain)}} {}  // NOLINT: implicit by design
+  Cell(const char* plain) : text{Span{plain}} {}             // NOLINT: implicit by design
+  Cell(RichText rich, std::string small_note = {})
+      : text(std::move(rich)), note(std::move(small_note)) {}
+};
+
+struct TableOptions {
+  double size = 9;            // body text size, points
+  bool repeat_header = true;  // header row again at the top of every page the table reaches
+  bool striped = true;        // tint every other row
+};
+
+// Colour of a banner.
+enum class Tone { Neutral, Success, Warning, Error };
+
+// One person who signs: name, title and organization under a signature line and a date line.
+struct Signatory {
+  std::string name;
+  std::string title;
+  std::string organization;
+};
+
+class Document {
+ public:
+  // Starts page 1 (with the letterhead, if any). Takes the fonts from options.fonts or
+  // default_fonts().
+  Document(DocumentInfo info, RenderOptions options);
+  ~Document();
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
+
+  // Level 1: document title (18 pt); 2: section with a rule under it; 3: subsection. Moves to
+  // the next page rather than sit alone at the foot of one.
+  void heading(std::string_view text, int level = 1);
+  // Word-wrapped text; "\n" starts a new line. Breaks across pages between lines.
+  void paragraph(std::string_view text, const ParagraphStyle& style = {});
+  void paragraph(const RichText& text, const ParagraphStyle& style = {});
+  // A bulleted list, one item per entry, wrapped under its own indent.
+  void bullets(const std::vector<std::string>& items);
+  void bullets_rich(const std::vector<RichText>& items);
+  // Label–value pairs: labels in a bold column sized to the longest (at most 40% of the width).
+  void key_values(const std::vector<std::pair<std::string, std::string>>& items);
+  // A table across the text width. Rows break across pages and the header row repeats; a row
+  // taller than a page is split between its lines.
+  void table(const std::vector<Column>& columns, const std::vector<std::vector<Cell>>& rows,
+             const TableOptions& options = {});
+  // A full-width tinted box with bold text and a coloured bar at its left edge.
+  void banner(std::string_view text, Tone tone);
+  // Signature blocks, two per row; a block never breaks across pages.
+  void signature_blocks(const std::vector<Signatory>& signatories);
+  // A thin full-width rule.
+  void rule();
+  // Vertical space in points (dropped at the top of a page).
+  void space(double points);
+  // Continues on a new page (no-op when the current page is still empty).
+  void page_break();
+
+  // Width of the text column, points (468 on US Letter with 1-inch margins).
+  double content_width() const;
+  // Space left on the current page, points.
+  double remaining_height() const;
+  // Width of `text` in points at `size`, as the layout measures it.
+  double text_width(std::string_view text, double size, Weight weight = Weight::Regular) const;
+  int page_count() const;
+
+  // Adds headers and footers and returns the PDF bytes. Call once; the Document is spent after.
+  std::string finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pipeline::render

@@ -1,0 +1,154 @@
+#pragma once
+// Test helper for the render tests: writes PDFs to a temporary folder and runs the poppler and
+// qpdf command-line tools on them, so tests assert what a reader sees, not what we meant to draw.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace pipeline::render::probe {
+
+struct ToolResult {
+  int status = -1;  // exit status, -1 when the tool could not run
+  std::string out;  // standard output
+};
+
+// Runs a shell command and captures its standard output (standard error is discarded).
+inline ToolResult run(const std::string& command) {
+  ToolResult result;
+  FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+// A folder for this test process's files; set FORMPIPE_KEEP_TEST_OUTPUT to keep it afterwards.
+inline const std::filesystem::path& output_dir() {
+  struct Dir {
+    std::filesystem::path path;
+    Dir() {
+      path = std::filesystem::temp_directory_path() /
+             ("formpipe-render-test-" + std::to_string(::getpid()));
+      std::filesystem::create_directories(path);
+    }
+    ~Dir() {
+      std::error_code ec;
+      if (!std::getenv("FORMPIPE_KEEP_TEST_OUTPUT")) std::filesystem::remove_all(path, ec);
+    }
+  };
+  static const Dir dir;
+  return dir.path;
+}
+
+inline std::filesystem::path write_file(const std::string& bytes, const std::string& name) {
+  const auto path = output_dir() / name;
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+  return path;
+}
+
+inline std::string quoted(const std::filesystem::path& path) {
+  return "'" + path.string() + "'";
+}
+
+// The text of each page (pdftotext splits pages with form feeds).
+inline std::vector<std::string> page_texts(const std::filesystem::path& pdf) {
+  const auto text = run("pdftotext -enc UTF-8 " + quoted(pdf) + " -").out;
+  std::vector<std::string> pages;
+  std::size_t start = 0;
+  for (std::size_t ff = text.find('\f'); ff != std::string::npos; ff = text.find('\f', start)) {
+    pages.push_back(text.substr(start, ff - start));
+    start = ff + 1;
+  }
+  if (start < text.size() && text.find_first_not_of(" \n", start) != std::string::npos)
+    pages.push_back(text.substr(start));
+  return pages;
+}
+
+inline std::string all_text(const std::filesystem::path& pdf) {
+  return run("pdftotext -enc UTF-8 " + quoted(pdf) + " -").out;
+}
+
+inline std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size()))
+    ++n;
+  return n;
+}
+
+// Lines of `pdffonts` after its two header lines, one per font.
+inline std::vector<std::string> font_lines(const std::filesystem::path& pdf) {
+  const auto out = run("pdffonts " + quoted(pdf)).out;
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t nl = out.find('\n'); nl != std::string::npos; nl = out.find('\n', start)) {
+    lines.push_back(out.substr(start, nl - start));
+    start = nl + 1;
+  }
+  if (lines.size() >= 2) lines.erase(lines.begin(), lines.begin() + 2);
+  return lines;
+}
+
+struct WordBox {
+  double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+  std::string text;
+};
+
+// Every word pdftotext finds, with its box in points from the page's top left.
+inline std::vector<WordBox> word_boxes(const std::filesystem::path& pdf) {
+  const auto html = run("pdftotext -bbox -enc UTF-8 " + quoted(pdf) + " -").out;
+  std::vector<WordBox> words;
+  const auto attribute = [&](std::size_t from, const char* name) {
+    const std::string key = std::string(name) + "=\"";
+    const auto at = html.find(key, from) + key.size();
+    return std::stod(html.substr(at, html.find('"', at) - at));
+  };
+  for (std::size_t at = html.find("<word "); at != std::string::npos;
+       at = html.find("<word ", at + 1)) {
+    WordBox w;
+    w.x_min = attribute(at, "xMin");
+    w.y_min = attribute(at, "yMin");
+    w.x_max = attribute(at, "xMax");
+    w.y_max = attribute(at, "yMax");
+    const auto open = html.find('>', at) + 1;
+    w.text = html.substr(open, html.find("</word>", open) - open);
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+// Number of dark pixels on page 1 rendered at `dpi`, in grey, cropped to the top `height`
+// points: a measure of how much ink the top of the page carries.
+inline long dark_pixels(const std::filesystem::path& pdf, int dpi, int height_points) {
+  const auto pgm = pdf.string() + ".pgm";
+  const int height = height_points * dpi / 72;
+  run("pdftoppm -gray -r " + std::to_string(dpi) + " -f 1 -l 1 -singlefile -x 0 -y 0 -W " +
+      std::to_string(612 * dpi / 72) + " -H " + std::to_string(height) + " " + quoted(pdf) + " '" +
+      pdf.string() + "'");
+  std::ifstream in(pgm, std::ios::binary);
+  std::string magic;
+  int width = 0, rows = 0, max = 0;
+  in >> magic >> width >> rows >> max;
+  in.get();
+  long dark = 0;
+  for (long i = 0; i < static_cast<long>(width) * rows; ++i)
+    if (in.get() < 128) ++dark;
+  return dark;
+}
+
+}  // namespace pipeline::render::probe

@@ -1,0 +1,374 @@
+// write_pdf: the display list of canvas.hpp to PDF bytes. The only file that calls libharu.
+//
+// Fonts: each face the text uses is cut down with hb-subset to the characters the document
+// uses (a few KB instead of 0.7–5 MB), handed to libharu through an in-memory file, and
+// embedded as a CID TrueType font with libharu's UTF-8 encoder (text is written as UCS-2 codes,
+// so CID = Unicode code point).
+//
+// Two libharu 2.3 defects are corrected on the font objects it creates, through the internal
+// headers Debian's libhpdf-dev installs (hpdf_font.h, hpdf_fontdef.h):
+//  - it writes only the glyphs it saw used and misses the components of nested composite
+//    glyphs, so DejaVu's "ễ" lost its accents; our subset holds exactly the needed glyphs, so
+//    all of them are kept (keep_all_glyphs);
+//  - its /ToUnicode stream is an encoding CMap (begincidrange), which text extractors reject;
+//    it is replaced by a bfchar map of the characters used (write_to_unicode).
+
+#include "pipeline/render/canvas.hpp"
+
+#include <hb-subset.h>
+#include <hb.h>
+#include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <type_traits>
+
+#include "pipeline/render/fonts.hpp"
+#include "pipeline/render/render_error.hpp"
+
+namespace pipeline::render {
+
+namespace {
+
+// ---- libharu handle and error reporting ------------------------------------------------------
+
+struct HaruErrorState {
+  HPDF_STATUS code = HPDF_OK;
+  HPDF_STATUS detail = 0;
+};
+
+// libharu's error callback: records the first error; the C++ side throws after the call returns.
+void record_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) noexcept {
+  auto* state = static_cast<HaruErrorState*>(user_data);
+  if (state->code == HPDF_OK) {
+    state->code = code;
+    state->detail = detail;
+  }
+}
+
+struct DocDeleter {
+  void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
+};
+
+class Haru {
+ public:
+  Haru() : doc_(HPDF_New(record_error, &error_)) {
+    if (!doc_) throw RenderError("HPDF_New", 0, 0);
+  }
+  Haru(const Haru&) = delete;
+  Haru& operator=(const Haru&) = delete;
+
+  HPDF_Doc doc() const { return doc_.get(); }
+  // Throws RenderError when libharu reported an error since the last check.
+  void check(const char* operation) const {
+    if (error_.code != HPDF_OK) throw RenderError(operation, error_.code, error_.detail);
+  }
+  void check(const std::string& operation) const { check(operation.c_str()); }
+  void clear_if(HPDF_STATUS code) {
+    if (error_.code == code) error_ = {};
+  }
+
+ private:
+  HaruErrorState error_;  // outlives doc_, whose callback points at it
+  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> doc_;
+};
+
+// ---- fonts -------------------------------------------------------------------------------------
+
+// The characters each face sets in the document, in code point order.
+std::vector<std::vector<char32_t>> characters_by_face(const std::vector<PageOps>& pages,
+                                                      std::size_t faces) {
+  std::vector<std::vector<bool>> seen(faces);
+  for (const auto& page : pages)
+    for (const auto& op : page.ops)
+      if (const auto* text = std::get_if<TextOp>(&op)) {
+        auto& flags = seen[text->face];
+        if (flags.empty()) flags.assign(0x10000, false);
+        for (std::size_t pos = 0; pos < text->text.size();) {
+          const char32_t c = next_code_point(text->text, pos);
+          if (c < flags.size()) flags[c] = true;
+        }
+      }
+  std::vector<std::vector<char32_t>> used(faces);
+  for (std::size_t face = 0; face < faces; ++face)
+    for (std::size_t c = 0; c < seen[face].size(); ++c)
+      if (seen[face][c]) used[face].push_back(static_cast<char32_t>(c));
+  return used;
+}
+
+struct SubsetInputDeleter {
+  void operator()(hb_subset_input_t* input) const { hb_subset_input_destroy(input); }
+};
+struct FaceDeleter {
+  void operator()(hb_face_t* face) const { hb_face_destroy(face); }
+};
+struct BlobDeleter {
+  void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
+};
+
+// A TrueType font holding only the glyphs for `characters` (and what composites need), without
+// hinting or layout tables: libharu embeds neither.
+std::string subset_font(const FontFace& face, const std::vector<char32_t>& characters) {
+  std::unique_ptr<hb_subset_input_t, SubsetInputDeleter> input(hb_subset_input_create_or_fail());
+  if (!input) throw RenderError("hb_subset_input_create_or_fail", 0, 0);
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+  for (const char32_t c : characters) hb_set_add(unicodes, c);
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "morx", "hdmx",
+                          "VDMX", "LTSH", "gasp", "vhea", "vmtx", "FFTM", "DSIG"})
+    hb_set_add(drop, hb_tag_from_string(tag, 4));
+  std::unique_ptr<hb_face_t, FaceDeleter> subset(hb_subset_or_fail(face.hb_face(), input.get()));
+  if (!subset) throw RenderError("hb_subset_or_fail (" + face.name() + ")", 0, 0);
+  std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_face_reference_blob(subset.get()));
+  unsigned int length = 0;
+  const char* data = hb_blob_get_data(blob.get(), &length);
+  return std::string(data, length);
+}
+
+// Bytes libharu can open by file name without touching the disk. libharu keeps its own FILE
+// open on it, so this object may go as soon as the font is loaded.
+class MemoryFile {
+ public:
+  explicit MemoryFile(const std::string& bytes) : fd_(memfd_create("formpipe-font", MFD_CLOEXEC)) {
+    if (fd_ < 0) throw core::Error(std::string("memfd_create failed: ") + std::strerror(errno));
+    for (std::size_t done = 0; done < bytes.size();) {
+      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        ::close(fd_);
+        throw core::Error(std::string("writing a font to memory failed: ") + std::strerror(errno));
+      }
+      done += static_cast<std::size_t>(n);
+    }
+  }
+  ~MemoryFile() { ::close(fd_); }
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+  std::string path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+
+ private:
+  int fd_;
+};
+
+void keep_all_glyphs(HPDF_Font font) {
+  auto* font_attr = static_cast<HPDF_FontAttr>(font->attr);
+  auto* tt = static_cast<HPDF_TTFontDefAttr>(font_attr->fontdef->attr);
+  std::fill_n(tt->glyph_tbl.flgs, tt->num_glyphs, HPDF_BYTE{1});
+}
+
+std::string hex4(char32_t c) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out(4, '0');
+  for (int i = 3; i >= 0; --i, c >>= 4) out[static_cast<std::size_t>(i)] = digits[c & 0xF];
+  return out;
+}
+
+void write_to_unicode(HPDF_Font font, const std::vector<char32_t>& characters) {
+  auto* cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+  if (!cmap || !cmap->stream) return;
+  std::string text =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  for (std::size_t i = 0; i < characters.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, characters.size() - i);
+    text += std::to_string(n) + " beginbfchar\n";
+    for (std::size_t j = i; j < i + n; ++j) {
+      const std::string code = hex4(characters[j]);
+      text += "<" + code + "> <" + code + ">\n";
+    }
+    text += "endbfchar\n";
+  }
+  text += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  HPDF_MemStream_FreeData(cmap->stream);
+  HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                    static_cast<HPDF_UINT>(text.size()));
+}
+
+bool is_collection(const FontFace& face) {
+  return face.path().extension() == ".ttc";
+}
+
+// Loads the faces the pages use into the document; returns the libharu font per face id (null
+// for faces not used).
+std::vector<HPDF_Font> load_fonts(Haru& haru, const std::vector<PageOps>& pages,
+                                  const FontSet& fonts, FontEmbedding embedding) {
+  const auto used = characters_by_face(pages, fonts.size());
+  std::vector<HPDF_Font> loaded(fonts.size(), nullptr);
+  for (std::size_t id = 0; id < fonts.size(); ++id) {
+    if (used[id].empty()) continue;
+    const FontFace& face = fonts.face(id);
+    const char* name = nullptr;
+    if (embedding == FontEmbedding::Subset) {
+      const MemoryFile file(subset_font(face, used[id]));
+      name = HPDF_LoadTTFontFromFile(haru.doc(), file.path().c_str(), HPDF_TRUE);
+    } else if (is_collection(face)) {
+      name = HPDF_LoadTTFontFromFile2(haru.doc(), face.path().c_str(), face.index(), HPDF_TRUE);
+    } else {
+      name = HPDF_LoadTTFontFromFile(haru.doc(), face.path().c_str(), HPDF_TRUE);
+    }
+    haru.check("HPDF_LoadTTFontFromFile (" + face.name() + ")");
+    if (!name) throw RenderError("HPDF_LoadTTFontFromFile (" + face.name() + ")", 0, 0);
+    HPDF_Font font = HPDF_GetFont(haru.doc(), name, "UTF-8");
+    haru.check("HPDF_GetFont (" + face.name() + ")");
+    if (embedding == FontEmbedding::Subset) keep_all_glyphs(font);
+    write_to_unicode(font, used[id]);
+    haru.check("writing the ToUnicode map of " + face.name());
+    loaded[id] = font;
+  }
+  return loaded;
+}
+
+// ---- pages -------------------------------------------------------------------------------------
+
+HPDF_REAL real(double value) {
+  return static_cast<HPDF_REAL>(value);
+}
+
+// Draws one page's operations, setting font, colour and line width only when they change.
+class PageWriter {
+ public:
+  PageWriter(Haru& haru, HPDF_Page page, const std::vector<HPDF_Font>& fonts)
+      : haru_(haru), page_(page), fonts_(fonts) {}
+
+  void draw(const DrawOp& op) {
+    std::visit([this](const auto& o) { this->draw_op(o); }, op);
+  }
+
+  void finish() {
+    end_text();
+    haru_.check("drawing a page");
+  }
+
+ private:
+  void draw_op(const TextOp& op) {
+    if (!in_text_) {
+      HPDF_Page_BeginText(page_);
+      in_text_ = true;
+    }
+    if (op.face != face_ || op.size != size_) {
+      HPDF_Page_SetFontAndSize(page_, fonts_.at(op.face), real(op.size));
+      face_ = op.face;
+      size_ = op.size;
+    }
+    set_fill(op.color);
+    HPDF_Page_TextOut(page_, real(op.x), real(op.y), op.text.c_str());
+  }
+
+  void draw_op(const LineOp& op) {
+    end_text();
+    set_stroke(op.color, op.width);
+    HPDF_Page_MoveTo(page_, real(op.x1), real(op.y1));
+    HPDF_Page_LineTo(page_, real(op.x2), real(op.y2));
+    HPDF_Page_Stroke(page_);
+  }
+
+  void draw_op(const RectOp& op) {
+    if (!op.fill && !op.stroke) return;
+    end_text();
+    if (op.fill) set_fill(*op.fill);
+    if (op.stroke) set_stroke(*op.stroke, op.stroke_width);
+    HPDF_Page_Rectangle(page_, real(op.x), real(op.y), real(op.width), real(op.height));
+    if (op.fill && op.stroke)
+      HPDF_Page_FillStroke(page_);
+    else if (op.fill)
+      HPDF_Page_Fill(page_);
+    else
+      HPDF_Page_Stroke(page_);
+  }
+
+  void end_text() {
+    if (in_text_) HPDF_Page_EndText(page_);
+    in_text_ = false;
+  }
+  void set_fill(const Rgb& color) {
+    if (fill_ == color) return;
+    HPDF_Page_SetRGBFill(page_, color.r, color.g, color.b);
+    fill_ = color;
+  }
+  void set_stroke(const Rgb& color, double width) {
+    if (!(stroke_ == color)) {
+      HPDF_Page_SetRGBStroke(page_, color.r, color.g, color.b);
+      stroke_ = color;
+    }
+    if (width != line_width_) {
+      HPDF_Page_SetLineWidth(page_, real(width));
+      line_width_ = width;
+    }
+  }
+
+  Haru& haru_;
+  HPDF_Page page_;
+  const std::vector<HPDF_Font>& fonts_;
+  bool in_text_ = false;
+  std::uint16_t face_ = 0xFFFF;
+  double size_ = 0;
+  Rgb fill_{0, 0, 0};  // PDF's initial fill and stroke colour
+  Rgb stroke_{0, 0, 0};
+  double line_width_ = 1;  // PDF's initial line width
+};
+
+void write_metadata(Haru& haru, const PdfMetadata& metadata, core::Date created) {
+  HPDF_Doc doc = haru.doc();
+  HPDF_SetCurrentEncoder(doc, "UTF-8");  // info strings become UTF-16BE with a byte order mark
+  const auto set = [&](HPDF_InfoType type, const std::string& value) {
+    if (!value.empty()) HPDF_SetInfoAttr(doc, type, value.c_str());
+  };
+  set(HPDF_INFO_TITLE, metadata.title);
+  set(HPDF_INFO_AUTHOR, metadata.author);
+  set(HPDF_INFO_SUBJECT, metadata.subject);
+  set(HPDF_INFO_KEYWORDS, metadata.keywords);
+  set(HPDF_INFO_CREATOR, "formpipe");
+  HPDF_Date date{};
+  date.year = created.year();
+  date.month = created.month();
+  date.day = created.day();
+  date.ind = 'Z';
+  HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
+  haru.check("writing the document information");
+}
+
+std::string save(Haru& haru) {
+  HPDF_SaveToStream(haru.doc());
+  haru.check("HPDF_SaveToStream");
+  HPDF_UINT32 size = HPDF_GetStreamSize(haru.doc());
+  std::string bytes(size, '\0');
+  HPDF_ReadFromStream(haru.doc(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+  haru.clear_if(HPDF_STREAM_EOF);  // reading to the very end reports end-of-stream
+  haru.check("HPDF_ReadFromStream");
+  bytes.resize(size);
+  return bytes;
+}
+
+}  // namespace
+
+std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
+                      const FontSet& fonts, const RenderOptions& options) {
+  Haru haru;
+  HPDF_SetCompressionMode(haru.doc(), options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+  HPDF_UseUTFEncodings(haru.doc());
+  haru.check("HPDF_UseUTFEncodings");
+  write_metadata(haru, metadata, options.creation_date);
+  const std::vector<HPDF_Font> loaded = load_fonts(haru, pages, fonts, options.embedding);
+  for (const auto& page_ops : pages) {
+    HPDF_Page page = HPDF_AddPage(haru.doc());
+    HPDF_Page_SetWidth(page, real(kPageWidth));
+    HPDF_Page_SetHeight(page, real(kPageHeight));
+    haru.check("HPDF_AddPage");
+    PageWriter writer(haru, page, loaded);
+    for (const auto& op : page_ops.ops) writer.draw(op);
+    writer.finish();
+  }
+  return save(haru);
+}
+
+}  // namespace pipeline::render
