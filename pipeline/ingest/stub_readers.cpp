@@ -3,21 +3,6 @@
 
 namespace pipeline::ingest {
 
-model::DiarySheet read_diary_sheet(pugi::xml_node, Reader&) {
-  return {};
-}
-model::AnnualReport read_annual_report(pugi::xml_node, Reader&) {
-  return {};
-}
-model::AllianceAgreement read_alliance_agreement(pugi::xml_node, Reader&) {
-  return {};
-}
-model::DeclinationLetter read_declination_letter(pugi::xml_node, Reader&) {
-  return {};
-}
-model::ExpirationTerminationLetter read_expiration_termination_letter(pugi::xml_node, Reader&) {
-  return {};
-}
 TreeOrError diary_bundle_tree(const Bundle&, const Manifest&) {
   return std::string("alliance-diary-sheet bundles are not supported yet");
 }
