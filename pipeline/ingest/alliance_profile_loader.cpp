@@ -408,6 +408,7 @@ model::AllianceProfile load_alliance_profile(const std::filesystem::path& forms_
   out.agreement = read_agreement(s.section("agreement"));
   out.letters = read_letters(s.section("letters"));
   out.diary_header_required = s.flag("diary-header-required");
+  out.activity_emphasis_required = s.flag("activity-emphasis-required");
   s.finish();
   return out;
 }

@@ -192,6 +192,8 @@ struct AllianceProfile {
   AgreementContent agreement;
   LetterSettings letters;
   bool diary_header_required = false;  // miosha: DIARY-HEADER (error), else DIARY-HEADER-OTHER
+  // miosha: ACTIVITY-EMPHASIS (every activity names a Strategic Plan emphasis, App A, App B).
+  bool activity_emphasis_required = false;
 };
 
 }  // namespace pipeline::model
