@@ -1,10 +1,11 @@
 // alliance-agreement (formats.md §6): tree -> model::AllianceAgreement.
+#include "pipeline/ingest/form_readers.hpp"
+
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
 
 #include "pipeline/ingest/alliance_parts.hpp"
-#include "pipeline/ingest/form_readers.hpp"
 
 namespace pipeline::ingest {
 

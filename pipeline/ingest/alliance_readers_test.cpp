@@ -280,6 +280,17 @@ TEST_CASE("single-file diary sheets: header columns repeat, row kinds are known"
   CHECK(*sheet.dates_of_contact.rows[0].description == "call with the liaison");
   CHECK(sheet.dates_of_contact.rows[0].date_of_contact->iso() == "2025-08-01");
 
+  const auto extra = ingest::ingest_csv(
+      "form-kind,profile,period-start,period-end,row-kind,date,emphasis,weather\n"
+      "alliance-diary-sheet,iowa,2025-07-01,2025-09-30,header,,,\n"
+      "alliance-diary-sheet,iowa,2025-07-01,2025-09-30,contact,2025-08-01,Falls,sunny\n",
+      "x.csv", {});
+  CHECK(rules_and_locations(extra) ==
+        std::vector<std::string>{
+            "FORMAT-UNKNOWN alliance-diary-sheet/weather (x.csv row 2)",
+            "FORMAT-UNKNOWN alliance-diary-sheet/dates-of-contact/contact[1]/emphasis (x.csv row "
+            "3)"});
+
   const auto odd_kind = ingest::ingest_csv(
       head + "alliance-diary-sheet,miosha,partner,2025-07-01,2025-09-30,,note,,\n", "k.csv", {});
   CHECK(odd_kind.unreadable);

@@ -2,8 +2,9 @@
 // events-and-products.csv, upcoming-milestones.csv and work-plan.csv become the tree of the XML
 // form. A listed file with no data rows is a present, empty section; an unlisted file is an
 // absent one.
-#include "pipeline/ingest/csv_tree.hpp"
 #include "pipeline/ingest/form_readers.hpp"
+
+#include "pipeline/ingest/csv_tree.hpp"
 
 namespace pipeline::ingest {
 

@@ -1,6 +1,7 @@
 // alliance-annual-report (formats.md §5): tree -> model::AnnualReport.
-#include "pipeline/ingest/alliance_parts.hpp"
 #include "pipeline/ingest/form_readers.hpp"
+
+#include "pipeline/ingest/alliance_parts.hpp"
 
 namespace pipeline::ingest {
 

@@ -1,10 +1,9 @@
 // alliance-diary-sheet as CSV (formats.md §8.4): a single file whose header columns repeat on
 // every row, or a bundle of header.csv, activities.csv and dates-of-contact.csv. Both become the
 // tree of the XML form, so read_diary_sheet gives the same model and findings.
-#include <algorithm>
+#include "pipeline/ingest/form_readers.hpp"
 
 #include "pipeline/ingest/csv_tree.hpp"
-#include "pipeline/ingest/form_readers.hpp"
 
 namespace pipeline::ingest {
 

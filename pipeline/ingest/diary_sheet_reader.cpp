@@ -1,6 +1,7 @@
 // alliance-diary-sheet (formats.md §4): tree -> model::DiarySheet.
-#include "pipeline/ingest/alliance_parts.hpp"
 #include "pipeline/ingest/form_readers.hpp"
+
+#include "pipeline/ingest/alliance_parts.hpp"
 
 namespace pipeline::ingest {
 

@@ -25,9 +25,6 @@ struct Activity {
   core::Field<std::int64_t> number_reached;
 };
 
-// The name this row had for a few minutes, while the grant model also had an Activity.
-using AllianceActivity = Activity;
-
 // An empty element with `start` and `end` attributes (both FORMAT-REQUIRED when the element is
 // there). FORMAT-PERIOD (start after end) is a rule's.
 struct Period {
