@@ -27,7 +27,8 @@ struct TextOp {
   double size = 10;
   std::uint16_t face = 0;
   Rgb color;
-  std::string text;  // UTF-8, Basic Multilingual Plane only, no control characters
+  std::string text;             // UTF-8, Basic Multilingual Plane only, no control characters
+  bool synthetic_bold = false;  // stroke the outlines too, to embolden a face without a bold
 };
 
 struct LineOp {

@@ -20,11 +20,12 @@ struct BlobDeleter {
 struct FaceFile {
   const char* file;
   unsigned index;
+  bool bold;
 };
 constexpr FaceFile kFaces[] = {
-    {"DejaVuSans.ttf", 0},       // 0: regular
-    {"DejaVuSans-Bold.ttf", 0},  // 1: bold
-    {"wqy-microhei.ttc", 0},     // 2: CJK and Hangul, both weights
+    {"DejaVuSans.ttf", 0, false},      // 0: regular
+    {"DejaVuSans-Bold.ttf", 0, true},  // 1: bold
+    {"wqy-microhei.ttc", 0, false},    // 2: CJK and Hangul, both weights
 };
 constexpr std::uint16_t kRegularChain[] = {0, 2};
 constexpr std::uint16_t kBoldChain[] = {1, 2};
@@ -89,8 +90,10 @@ int FontFace::advance(char32_t c) const {
 
 std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
   auto set = std::make_shared<FontSet>();
-  for (const auto& face : kFaces)
+  for (const auto& face : kFaces) {
     set->faces_.push_back(std::make_unique<FontFace>(dir / face.file, face.index));
+    set->bold_.push_back(face.bold);
+  }
   set->regular_chain_.assign(std::begin(kRegularChain), std::end(kRegularChain));
   set->bold_chain_.assign(std::begin(kBoldChain), std::end(kBoldChain));
   return set;

@@ -56,6 +56,9 @@ class FontSet {
   // The face that sets `c` in `weight`: the first of the weight's chain that has a glyph for
   // it, else the chain's first (which prints its "missing glyph" box).
   std::uint16_t face_for(char32_t c, Weight weight) const;
+  // Whether `face` is a bold design; bold text set in a face that is not is emboldened by
+  // stroking its outlines (WenQuanYi has no bold).
+  bool is_bold(std::uint16_t face) const { return bold_[face]; }
   // Width in points of UTF-8 text at `size` points, each character in the face that sets it.
   double text_width(std::string_view utf8, Weight weight, double size) const;
 
@@ -63,6 +66,7 @@ class FontSet {
   std::vector<std::unique_ptr<FontFace>> faces_;
   std::vector<std::uint16_t> regular_chain_;
   std::vector<std::uint16_t> bold_chain_;
+  std::vector<bool> bold_;
 };
 
 // The fonts in core::data_dir()/fonts, loaded on first use and kept for the process

@@ -116,8 +116,8 @@ struct Document::Impl {
     if (align == Align::Right) offset = width - line.width;
     if (align == Align::Center) offset = (width - line.width) / 2;
     for (const auto& piece : line.pieces)
-      page().ops.push_back(
-          TextOp{x + offset + piece.x, baseline, size, piece.face, color, piece.text});
+      page().ops.push_back(TextOp{x + offset + piece.x, baseline, size, piece.face, color,
+                                  piece.text, piece.synthetic_bold});
   }
 
   // Lines flowed down the page from the cursor, breaking pages between lines.
@@ -174,8 +174,8 @@ struct Document::Impl {
       double offset = 0;
       if (align == Align::Right) offset = -line.width;
       for (const auto& piece : line.pieces)
-        ops.ops.push_back(
-            TextOp{x + offset + piece.x, baseline, 8, piece.face, palette::muted, piece.text});
+        ops.ops.push_back(TextOp{x + offset + piece.x, baseline, 8, piece.face, palette::muted,
+                                 piece.text, piece.synthetic_bold});
     };
     if (index > 0 && !info.title.empty()) {
       push_line(single_line(info.title, 8, Weight::Regular), kLeft, kPageHeight - 46, Align::Left);

@@ -260,6 +260,11 @@ class PageWriter {
       size_ = op.size;
     }
     set_fill(op.color);
+    if (op.synthetic_bold) set_stroke(op.color, op.size * 0.04);
+    if (op.synthetic_bold != stroking_text_) {
+      HPDF_Page_SetTextRenderingMode(page_, op.synthetic_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+      stroking_text_ = op.synthetic_bold;
+    }
     HPDF_Page_TextOut(page_, real(op.x), real(op.y), op.text.c_str());
   }
 
@@ -309,6 +314,7 @@ class PageWriter {
   HPDF_Page page_;
   const std::vector<HPDF_Font>& fonts_;
   bool in_text_ = false;
+  bool stroking_text_ = false;  // text rendering mode fill-then-stroke (synthetic bold)
   std::uint16_t face_ = 0xFFFF;
   double size_ = 0;
   Rgb fill_{0, 0, 0};  // PDF's initial fill and stroke colour

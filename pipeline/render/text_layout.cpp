@@ -31,6 +31,7 @@ struct Glyph {
   std::size_t offset;  // byte offset in the concatenated text
   char32_t c;
   std::uint16_t face;
+  bool synthetic_bold;
   double width;
 };
 
@@ -45,7 +46,8 @@ class Wrapper {
         const char32_t c = next_code_point(clean, pos);
         const std::uint16_t face = fonts.face_for(c, span.weight);
         const double width = fonts.face(face).advance(c) * size / 1000.0;
-        glyphs_.push_back({text_.size() + start, c, face, width});
+        const bool synthetic = span.weight == Weight::Bold && !fonts.is_bold(face);
+        glyphs_.push_back({text_.size() + start, c, face, synthetic, width});
       }
       text_ += clean;
     }
@@ -113,8 +115,9 @@ class Wrapper {
     for (std::size_t i = from; i < to; ++i) {
       const Glyph& g = glyphs_[i];
       if (g.c == '\n' || g.c == '\r') continue;
-      if (line.pieces.empty() || line.pieces.back().face != g.face)
-        line.pieces.push_back({prefix_[i] - prefix_[from], g.face, {}});
+      if (line.pieces.empty() || line.pieces.back().face != g.face ||
+          line.pieces.back().synthetic_bold != g.synthetic_bold)
+        line.pieces.push_back({prefix_[i] - prefix_[from], g.face, {}, g.synthetic_bold});
       append_utf8(line.pieces.back().text, g.c);
     }
     lines_.push_back(std::move(line));

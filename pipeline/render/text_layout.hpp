@@ -19,6 +19,7 @@ struct Piece {
   double x = 0;
   std::uint16_t face = 0;
   std::string text;
+  bool synthetic_bold = false;  // bold text in a face without a bold design
 };
 
 struct Line {
