@@ -220,16 +220,17 @@ struct Document::Impl {
     skip(style.space_after);
   }
 
-  void bullets(const std::vector<RichText>& items) {
-    constexpr double indent = 16;
-    const Line bullet = single_line("\u2022", kBodySize, Weight::Regular);
-    for (const auto& item : items) {
-      const auto lines = wrap(item, kBodySize, kWidth - indent);
+  // A list whose items are marked "•" (numbered false) or "1.", "2.", ... (numbered true).
+  void list(const std::vector<RichText>& items, bool numbered) {
+    const double indent = numbered ? 22 : 16;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const auto lines = wrap(items[i], kBodySize, kWidth - indent);
       if (lines.empty()) continue;
       const double lh = line_height(kBodySize);
       ensure(std::min<double>(2, static_cast<double>(lines.size())) * lh);
-      draw_line(bullet, kLeft + 4, baseline_below(y, kBodySize), indent, kBodySize, Align::Left,
-                palette::navy);
+      const std::string label = numbered ? std::to_string(i + 1) + "." : "\u2022";
+      draw_line(single_line(label, kBodySize, Weight::Regular), kLeft, baseline_below(y, kBodySize),
+                indent - 7, kBodySize, Align::Right, numbered ? palette::ink : palette::navy);
       flow_lines(lines, kLeft + indent, kWidth - indent, kBodySize, Align::Left, palette::ink);
       skip(3);
     }
@@ -389,10 +390,12 @@ struct Document::Impl {
     return next;
   }
 
-  CellLines cell_lines(const Cell& cell, double width, double size) const {
+  CellLines cell_lines(const Cell& cell, double width, double size, bool all_bold) const {
     CellLines lines;
-    for (auto& l : wrap(cell.text, size, width))
-      lines.push_back({std::move(l), size, palette::ink});
+    RichText text = cell.text;
+    if (all_bold)
+      for (auto& span : text) span.weight = Weight::Bold;
+    for (auto& l : wrap(text, size, width)) lines.push_back({std::move(l), size, palette::ink});
     if (!cell.note.empty())
       for (auto& l : wrap({regular(cell.note)}, size - 1.5, width))
         lines.push_back({std::move(l), size - 1.5, palette::muted});
@@ -427,10 +430,12 @@ struct Document::Impl {
 
     std::vector<std::vector<CellLines>> laid_out;
     laid_out.reserve(rows.size());
-    for (const auto& row : rows) {
+    const std::size_t first_total = rows.size() - std::min(table_options.total_rows, rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const auto& row = rows[r];
       std::vector<CellLines> cells(columns.size());
       for (std::size_t c = 0; c < columns.size() && c < row.size(); ++c)
-        cells[c] = cell_lines(row[c], t.width[c] - 2 * kCellPadX, t.size);
+        cells[c] = cell_lines(row[c], t.width[c] - 2 * kCellPadX, t.size, r >= first_total);
       laid_out.push_back(std::move(cells));
     }
 
@@ -465,7 +470,8 @@ struct Document::Impl {
           if (t.repeat_header) draw_header(t);
           continue;
         }
-        stripe(t, r, h);
+        if (r == first_total && r > 0) rule_at(y, 0.8, palette::navy);
+        if (r < first_total) stripe(t, r, h);
         draw_cells(t, cells, from, std::numeric_limits<double>::max());
         y -= h;
         rule_at(y, 0.4, palette::rule);
@@ -510,10 +516,16 @@ void Document::bullets(const std::vector<std::string>& items) {
   std::vector<RichText> rich;
   rich.reserve(items.size());
   for (const auto& item : items) rich.push_back({Span{item}});
-  impl_->bullets(rich);
+  impl_->list(rich, false);
+}
+void Document::numbered(const std::vector<std::string>& items) {
+  std::vector<RichText> rich;
+  rich.reserve(items.size());
+  for (const auto& item : items) rich.push_back({Span{item}});
+  impl_->list(rich, true);
 }
 void Document::bullets_rich(const std::vector<RichText>& items) {
-  impl_->bullets(items);
+  impl_->list(items, false);
 }
 void Document::key_values(const std::vector<std::pair<std::string, std::string>>& items) {
   impl_->key_values(items);

@@ -75,9 +75,10 @@ struct Cell {
 };
 
 struct TableOptions {
-  double size = 9;            // body text size, points
-  bool repeat_header = true;  // header row again at the top of every page the table reaches
-  bool striped = true;        // tint every other row
+  double size = 9;             // body text size, points
+  bool repeat_header = true;   // header row again at the top of every page the table reaches
+  bool striped = true;         // tint every other row
+  std::size_t total_rows = 0;  // the last rows are totals: bold, under a heavier rule
 };
 
 // Colour of a banner.
@@ -108,6 +109,8 @@ class Document {
   // A bulleted list, one item per entry, wrapped under its own indent.
   void bullets(const std::vector<std::string>& items);
   void bullets_rich(const std::vector<RichText>& items);
+  // A numbered list "1.", "2.", ... laid out like bullets.
+  void numbered(const std::vector<std::string>& items);
   // Label–value pairs: labels in a bold column sized to the longest (at most 40% of the width).
   void key_values(const std::vector<std::pair<std::string, std::string>>& items);
   // A table across the text width. Rows break across pages and the header row repeats; a row

@@ -184,3 +184,33 @@ TEST_CASE("documents render on two threads at once", "[render][layout]") {
 TEST_CASE("missing fonts are an IoError naming the file", "[render][fonts]") {
   CHECK_THROWS_AS(FontSet::load("/nonexistent/fonts"), core::IoError);
 }
+
+TEST_CASE("numbered lists count their items and total rows close a table", "[render][layout]") {
+  DocumentInfo info;
+  info.title = "Budget";
+  Document doc(info, test_options());
+  doc.heading("Objectives", 2);
+  doc.numbered({"Hold four ladder-safety sessions.", "Translate the fall-protection handout.",
+                "Report the number of workers reached each quarter."});
+  doc.heading("Table A — Budget", 2);
+  TableOptions options;
+  options.total_rows = 1;
+  doc.table({{"Category", 3}, {"Amount", 1, Align::Right}},
+            {{"Salaries", "$42,000.00"}, {"Travel", "$3,370.30"}, {"Total", "$45,370.30"}},
+            options);
+  const auto pdf = probe::write_file(doc.finish(), "numbered.pdf");
+  const auto text = probe::all_text(pdf);
+  for (const char* expected :
+       {"1.", "2.", "3.", "Translate the fall-protection handout.", "Total", "$45,370.30"}) {
+    INFO(expected);
+    CHECK(text.find(expected) != std::string::npos);
+  }
+  const auto words = probe::word_boxes(pdf);
+  double amount_right = 0, total_right = 0;
+  for (const auto& w : words) {
+    if (w.text == "$3,370.30") amount_right = w.x_max;
+    if (w.text == "$45,370.30") total_right = w.x_max;
+  }
+  CHECK(amount_right == Approx(total_right).margin(0.5));  // right-aligned column
+  CHECK(total_right == Approx(612 - 72 - 5).margin(1));    // at the cell's right padding
+}

@@ -84,21 +84,16 @@ class Haru {
 // The characters each face sets in the document, in code point order.
 std::vector<std::vector<char32_t>> characters_by_face(const std::vector<PageOps>& pages,
                                                       std::size_t faces) {
-  std::vector<std::vector<bool>> seen(faces);
+  std::vector<std::vector<char32_t>> used(faces);
   for (const auto& page : pages)
     for (const auto& op : page.ops)
-      if (const auto* text = std::get_if<TextOp>(&op)) {
-        auto& flags = seen[text->face];
-        if (flags.empty()) flags.assign(0x10000, false);
-        for (std::size_t pos = 0; pos < text->text.size();) {
-          const char32_t c = next_code_point(text->text, pos);
-          if (c < flags.size()) flags[c] = true;
-        }
-      }
-  std::vector<std::vector<char32_t>> used(faces);
-  for (std::size_t face = 0; face < faces; ++face)
-    for (std::size_t c = 0; c < seen[face].size(); ++c)
-      if (seen[face][c]) used[face].push_back(static_cast<char32_t>(c));
+      if (const auto* text = std::get_if<TextOp>(&op))
+        for (std::size_t pos = 0; pos < text->text.size();)
+          used[text->face].push_back(next_code_point(text->text, pos));
+  for (auto& characters : used) {
+    std::sort(characters.begin(), characters.end());
+    characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
+  }
   return used;
 }
 
