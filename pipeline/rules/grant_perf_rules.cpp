@@ -1,7 +1,86 @@
+// The PERF family (rules.md §4.9): the minimum performance a grant is held to, and the App A §108
+// reduction of the award in proportion to the count completed (I-12).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "pipeline/rules/grant_budget.hpp"
 #include "pipeline/rules/grant_families.hpp"
 
 namespace pipeline::rules {
 
-void check_performance(const model::GrantProposal&, const Context&, core::Outcome&) {}
+namespace {
+
+using core::Money;
+using core::Outcome;
+
+std::string hours_figure(std::int64_t hundredths) {
+  return core::hundredths_figure(core::Quantity{hundredths});
+}
+
+inline constexpr core::RuleRef kObjectives{
+    "PERF-OBJECTIVES", core::Severity::Info,
+    "CET RFP FY2004-05 §I-6 'Performance objectives'; App A §108"};
+
+// The negotiated minimum performance, or the one Table A's training programs promise.
+void objectives_figures(const model::GrantProposal& proposal,
+                        const std::optional<PerformanceCounts>& objectives, Outcome& outcome) {
+  if (!objectives) return;
+  const std::string people = std::to_string(objectives->people_trained);
+  const std::string hours = core::hundredths_figure(objectives->person_hours);
+  const std::string count = hours_figure(objectives->count_hundredths());
+  outcome.figures.set("objective-people-trained", people);
+  outcome.figures.set("objective-person-hours", hours);
+  outcome.figures.set("objective-count", count);
+  outcome.add(kObjectives,
+              "Minimum performance: " + people + " people trained and " + hours +
+                  " person-hours (count " + count + ").",
+              proposal.performance_objectives ? proposal.performance_objectives->location
+                                              : proposal.table_a->location);
+}
+
+inline constexpr core::RuleRef kAwardReduction{
+    "PERF-AWARD-REDUCTION", core::Severity::Info,
+    "CET RFP FY2004-05 App A §108 'Conduct and Standard of the Work' (award reduced in proportion "
+    "to the minimum requirements completed; 300 people + 900 person-hours = a count of 1,200 in "
+    "any combination)"};
+
+// The award after the §108 reduction: G × achieved ÷ required when short, rounded half up.
+void award_reduction_figures(const model::GrantProposal& proposal,
+                             const std::optional<PerformanceCounts>& objectives, Outcome& outcome) {
+  if (!objectives || !proposal.performance_outcome || !proposal.table_c) return;
+  const std::optional<PerformanceCounts> outcome_counts =
+      performance_counts(*proposal.performance_outcome);
+  const std::optional<TableCAmounts> amounts = table_c_amounts(*proposal.table_c);
+  if (!outcome_counts || !amounts) return;
+  const std::int64_t required = objectives->count_hundredths();
+  const std::int64_t achieved = outcome_counts->count_hundredths();
+  const Money before = amounts->grant_total();
+  const Money after = reduced_award(before, achieved, required);
+  const std::string count = hours_figure(achieved);
+  const std::optional<std::string> percent = core::percent_figure(achieved, required);
+  core::Figures& figures = outcome.figures;
+  figures.set("outcome-people-trained", std::to_string(outcome_counts->people_trained));
+  figures.set("outcome-person-hours", core::hundredths_figure(outcome_counts->person_hours));
+  figures.set("outcome-count", count);
+  if (percent) figures.set("performance-percent", *percent);
+  figures.set("award-before-reduction", core::money_figure(before));
+  figures.set("award-after-reduction", core::money_figure(after));
+  figures.set("award-reduction", core::money_figure(before - after));
+  outcome.add(kAwardReduction,
+              "Completed " + count + " of the required " + hours_figure(required) +
+                  (percent ? " (" + *percent + "%)" : std::string()) + ": award " +
+                  core::money_text(before) + " becomes " + core::money_text(after) + ".",
+              proposal.performance_outcome->location);
+}
+
+}  // namespace
+
+void check_performance(const model::GrantProposal& proposal, const Context&, Outcome& outcome) {
+  const std::optional<PerformanceCounts> objectives =
+      performance_objectives(proposal.performance_objectives, proposal.table_a);
+  objectives_figures(proposal, objectives, outcome);
+  award_reduction_figures(proposal, objectives, outcome);
+}
 
 }  // namespace pipeline::rules
