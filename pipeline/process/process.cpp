@@ -17,8 +17,6 @@
 
 namespace pipeline::process {
 
-namespace {
-
 // SHA-256 of a file, or of a folder bundle's files by name in name order (name, NUL, size,
 // NUL, bytes for each), so the same bundle always has the same id.
 std::string sha256_of(const std::filesystem::path& input) {
@@ -49,8 +47,6 @@ std::string sha256_of(const std::filesystem::path& input) {
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-}  // namespace
-
 std::string_view status_name(Status status) {
   switch (status) {
     case Status::Accepted:
@@ -72,6 +68,9 @@ Processed process_path(const std::filesystem::path& input, const Options& option
 
   ingest::Options ingest_options;
   ingest_options.profile = options.profile;
+  ingest_options.max_bytes = options.max_bytes;
+  ingest_options.bundle_limits.max_total_bytes =
+      std::min(ingest_options.bundle_limits.max_total_bytes, options.max_bytes);
   ingest::Ingested ingested = ingest::ingest_path(input, ingest_options);
   report.form = ingested.kind;
   report.profile = ingested.profile;
@@ -93,6 +92,7 @@ Processed process_path(const std::filesystem::path& input, const Options& option
       }
       rules::check(submission, context, outcome);
       report.facts = facts_of(submission);
+      report.record = record_of(submission, outcome.figures, context.alliance);
     }
     for (auto& finding : outcome.findings) report.findings.push_back(std::move(finding));
     report.figures = std::move(outcome.figures);

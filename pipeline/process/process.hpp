@@ -10,6 +10,7 @@
 //! "unreadable". Exceptions here mean the environment failed (a font or template missing) or a
 //! bug; callers catch core::Error once per submission.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 
 #include "pipeline/core/date.hpp"
 #include "pipeline/core/finding.hpp"
+#include "pipeline/process/records.hpp"
 
 namespace pipeline::process {
 
@@ -24,6 +26,7 @@ struct Options {
   std::optional<std::string> profile;  // --profile: used only when the document names none
   core::Date as_of;                    // "today" for deadline rules
   bool render = true;                  // produce the PDFs (compliance summary and documents)
+  std::uint64_t max_bytes = 64ull << 20;  // larger inputs (or bundles) are unreadable
 };
 
 enum class Status { Accepted, Rejected, Unreadable };
@@ -42,6 +45,8 @@ struct Report {
   std::vector<std::string> documents;  // file names of the PDFs produced
   // Facts for the compliance summary's first section, in display order ("Organization", ...).
   std::vector<std::pair<std::string, std::string>> facts;
+  // What the record store keeps about a readable submission (not part of report.json).
+  std::optional<SubmissionRecord> record;
 };
 
 struct Document {
@@ -57,6 +62,10 @@ struct Processed {
 // Ingests, validates and (when options.render) renders one submission: a file, a .zip bundle or
 // a folder bundle. Throws core::Error only on environment failure.
 Processed process_path(const std::filesystem::path& input, const Options& options);
+
+// SHA-256 (hex) of a file, or of a folder bundle's files by name in name order: the `sha256` of
+// the report, and so its id. Throws core::IoError when the input cannot be read.
+std::string sha256_of(const std::filesystem::path& input);
 
 // The report as the JSON object of cli.md.
 std::string report_json(const Report& report);
