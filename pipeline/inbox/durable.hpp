@@ -1,0 +1,41 @@
+#pragma once
+//! File operations that survive a crash or power cut: every write is fsync'ed before it is
+//! made visible by a rename, and the folder holding a rename is fsync'ed after it (POSIX only).
+//! All of them throw core::IoError with the path and the system's reason.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace pipeline::inbox {
+
+// Creates `path` (it must not exist), writes `bytes` and fsyncs the file.
+void write_file_synced(const std::filesystem::path& path, std::string_view bytes);
+// Copies a regular file into the new file `to`, streaming, and fsyncs it.
+void copy_file_synced(const std::filesystem::path& from, const std::filesystem::path& to);
+// Copies a folder tree into the new folder `to`: regular files and sub-folders (symbolic links
+// are copied as links, never followed); fsyncs every file and folder written.
+void copy_tree_synced(const std::filesystem::path& from, const std::filesystem::path& to);
+// fsync of a folder, so that the names created, renamed or removed in it are durable.
+void sync_directory(const std::filesystem::path& folder);
+// rename(2) that never replaces: false when `to` already exists.
+bool rename_no_replace(const std::filesystem::path& from, const std::filesystem::path& to);
+// Swaps two existing paths atomically (renameat2 RENAME_EXCHANGE).
+void exchange_paths(const std::filesystem::path& a, const std::filesystem::path& b);
+// Removes a file or a whole folder tree; nothing when it does not exist.
+void remove_tree(const std::filesystem::path& path);
+
+// An exclusive flock(2) on a lock file, held for the object's life and released by the kernel
+// if the process dies. Throws core::Error naming `what` when another process holds it.
+class LockFile {
+ public:
+  LockFile(const std::filesystem::path& path, const std::string& what);
+  LockFile(const LockFile&) = delete;
+  LockFile& operator=(const LockFile&) = delete;
+  ~LockFile();
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace pipeline::inbox

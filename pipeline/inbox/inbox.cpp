@@ -1,0 +1,336 @@
+#include "pipeline/inbox/inbox.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "pipeline/core/error.hpp"
+#include "pipeline/inbox/claims.hpp"
+#include "pipeline/inbox/results.hpp"
+#include "pipeline/inbox/scan.hpp"
+#include "pipeline/inbox/store.hpp"
+
+namespace pipeline::inbox {
+
+namespace {
+
+namespace fs = std::filesystem;
+using SystemClock = std::chrono::system_clock;
+
+struct Job {
+  Claimed claimed;
+  SystemClock::time_point claimed_at;
+};
+
+// A fixed set of worker threads fed one job at a time: the dispatcher claims a submission only
+// when a worker is free to take it, so nothing waits claimed in a queue.
+class Workers {
+ public:
+  Workers(unsigned count, std::function<void(Job)> task) : task_(std::move(task)), free_(count) {
+    for (unsigned i = 0; i < count; ++i) threads_.emplace_back([this] { loop(); });
+  }
+  Workers(const Workers&) = delete;
+  Workers& operator=(const Workers&) = delete;
+  // Finishes every job handed over, then joins.
+  ~Workers() {
+    {
+      std::lock_guard lock(mutex_);
+      closing_ = true;
+    }
+    changed_.notify_all();
+    for (std::thread& thread : threads_) thread.join();
+  }
+
+  // Waits until a worker is free; false when `stop` is raised first.
+  bool wait_free(const std::atomic<bool>& stop) {
+    std::unique_lock lock(mutex_);
+    while (free_ <= jobs_.size() && !stop) changed_.wait_for(lock, std::chrono::milliseconds(50));
+    return !stop;
+  }
+  void hand(Job job) {
+    {
+      std::lock_guard lock(mutex_);
+      jobs_.push_back(std::move(job));
+    }
+    changed_.notify_all();
+  }
+  bool idle() {
+    std::lock_guard lock(mutex_);
+    return jobs_.empty() && free_ == threads_.size();
+  }
+
+ private:
+  void loop() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      changed_.wait(lock, [&] { return closing_ || !jobs_.empty(); });
+      if (jobs_.empty()) return;
+      Job job = std::move(jobs_.front());
+      jobs_.pop_front();
+      --free_;
+      lock.unlock();
+      task_(std::move(job));
+      lock.lock();
+      ++free_;
+      changed_.notify_all();
+    }
+  }
+
+  std::function<void(Job)> task_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Job> jobs_;
+  std::size_t free_;
+  bool closing_ = false;
+  std::vector<std::thread> threads_;
+};
+
+bool is_inside(const fs::path& path, const fs::path& folder) {
+  const fs::path relative =
+      fs::weakly_canonical(path).lexically_relative(fs::weakly_canonical(folder));
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+std::size_t count_entries(const fs::path& inbox) {
+  std::size_t count = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(inbox, ec), end; !ec && it != end; it.increment(ec))
+    if (!is_ignored_name(it->path().filename().string())) ++count;
+  return count;
+}
+
+process::Status status_named(const std::string& name) {
+  if (name == "accepted") return process::Status::Accepted;
+  if (name == "rejected") return process::Status::Rejected;
+  return process::Status::Unreadable;
+}
+
+class Service {
+ public:
+  Service(const Settings& settings, Observer& observer, const std::atomic<bool>& stop)
+      : settings_(settings),
+        observer_(observer),
+        stop_(stop),
+        claims_(checked_inbox(settings)),
+        results_(settings.out),
+        store_(settings.out / "formpipe.sqlite"),
+        scanner_(settings.inbox, settings.settle) {}
+
+  Summary run() {
+    const auto start = std::chrono::steady_clock::now();
+    results_.remove_unfinished();
+    const std::vector<Claimed> unfinished = claims_.unfinished();
+    observer_.started(count_entries(settings_.inbox) + unfinished.size());
+    {
+      Workers workers(std::max(1u, settings_.jobs), [this](Job job) { handle(job); });
+      for (const Claimed& claimed : unfinished) {
+        if (!workers.wait_free(stop_)) break;
+        workers.hand(Job{claimed, SystemClock::now()});
+      }
+      dispatch(workers);
+    }
+    std::lock_guard lock(mutex_);
+    summary_.interrupted = stop_;
+    summary_.elapsed = std::chrono::steady_clock::now() - start;
+    return summary_;
+  }
+
+ private:
+  static const fs::path& checked_inbox(const Settings& settings) {
+    if (is_inside(settings.out, settings.inbox))
+      throw core::Error("the output folder " + settings.out.string() +
+                        " lies inside the inbox; put it elsewhere");
+    return settings.inbox;
+  }
+
+  std::chrono::milliseconds poll_interval() const {
+    return std::clamp(settings_.settle / 4, std::chrono::milliseconds(20),
+                      std::chrono::milliseconds(250));
+  }
+
+  void dispatch(Workers& workers) {
+    while (!stop_) {
+      {
+        std::lock_guard lock(mutex_);
+        for (const auto& [name, signature] : returned_)
+          scanner_.skip_until_changed(name, signature);
+        returned_.clear();
+      }
+      const std::vector<fs::path> ready = scanner_.pass();
+      for (const fs::path& entry : ready) {
+        if (!workers.wait_free(stop_)) break;
+        if (auto claimed = claim(entry)) workers.hand(Job{std::move(*claimed), SystemClock::now()});
+      }
+      if (!ready.empty()) continue;
+      if (!settings_.watch && !scanner_.has_pending() && workers.idle()) break;
+      const auto wake = std::chrono::steady_clock::now() + poll_interval();
+      while (!stop_ && std::chrono::steady_clock::now() < wake)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+
+  std::optional<Claimed> claim(const fs::path& entry) {
+    try {
+      return claims_.claim(entry);
+    } catch (const std::exception& e) {
+      if (auto signature = signature_of(entry))
+        scanner_.skip_until_changed(entry.filename().string(), *signature);
+      Event event;
+      event.kind = Event::Kind::Failed;
+      event.source = entry.filename().string();
+      event.message = e.what();
+      finish(event);
+      return std::nullopt;
+    }
+  }
+
+  // A worker's whole job: never throws.
+  void handle(const Job& job) {
+    Event event;
+    event.source = job.claimed.name;
+    std::string sha256;
+    try {
+      sha256 = process::sha256_of(job.claimed.path);
+      const Admission admission = admit(sha256, job.claimed);
+      event.id = admission.id;
+      if (admission.kind == Admission::Kind::Duplicate) {
+        event.kind = Event::Kind::Duplicate;
+        store_.record_duplicate(job.claimed.token, sha256, job.claimed.name, admission.id,
+                                job.claimed_at);
+      } else if (admission.kind == Admission::Kind::Finished) {
+        event.status = status_named(admission.status);  // recorded before a crash
+      } else {
+        process_and_record(job, admission.id, event);
+      }
+    } catch (const std::exception& e) {
+      release_in_flight(sha256);
+      event.kind = Event::Kind::Failed;
+      event.message = e.what();
+      give_back(job.claimed, event);
+      finish(event);
+      return;
+    }
+    release_in_flight(sha256);
+    try {
+      claims_.release(job.claimed);
+    } catch (const std::exception& e) {
+      event.kind = Event::Kind::Failed;
+      event.message =
+          std::string("the result is complete, but the input could not be removed: ") + e.what();
+    }
+    finish(event);
+  }
+
+  struct Admission {
+    enum class Kind { Process, Duplicate, Finished };
+    Kind kind = Kind::Process;
+    std::string id;
+    std::string status;  // Finished: as recorded
+  };
+
+  // Decides what a claimed input is: bytes already recorded or in hand are a duplicate (or, for
+  // the same claim, work finished before a crash); new bytes are marked in hand under their id.
+  Admission admit(const std::string& sha256, const Claimed& claimed) {
+    std::lock_guard lock(mutex_);
+    if (auto it = in_flight_.find(sha256); it != in_flight_.end())
+      return {Admission::Kind::Duplicate, it->second, {}};
+    if (const auto stored = store_.find(sha256)) {
+      if (stored->claim == claimed.token)
+        return {Admission::Kind::Finished, stored->id, stored->status};
+      return {Admission::Kind::Duplicate, stored->id, {}};
+    }
+    std::string id = sha256.substr(0, 12);
+    const bool clash = store_.id_taken(id, sha256) ||
+                       std::any_of(in_flight_.begin(), in_flight_.end(),
+                                   [&](const auto& item) { return item.second == id; });
+    if (clash) id = sha256;  // two different submissions share 48 bits: use the whole hash
+    in_flight_.emplace(sha256, id);
+    return {Admission::Kind::Process, id, {}};
+  }
+
+  void release_in_flight(const std::string& sha256) {
+    if (sha256.empty()) return;
+    std::lock_guard lock(mutex_);
+    in_flight_.erase(sha256);
+  }
+
+  void process_and_record(const Job& job, const std::string& id, Event& event) {
+    process::Options options = settings_.process;
+    options.as_of = settings_.today ? settings_.today() : settings_.process.as_of;
+    process::Processed processed = process::process_path(job.claimed.path, options);
+    processed.report.id = id;
+    const std::string json = process::report_json(processed.report);
+    const std::vector<std::string> outputs =
+        results_.write(id, json, processed.documents, job.claimed);
+    store_.record(job.claimed.token, processed.report, json, outputs,
+                  RecordTimes{options.as_of, job.claimed_at, SystemClock::now()});
+    event.status = processed.report.status;
+    for (const core::Finding& finding : processed.report.findings) {
+      if (finding.severity == core::Severity::Error) ++event.errors;
+      if (finding.severity == core::Severity::Warning) ++event.warnings;
+    }
+  }
+
+  void give_back(const Claimed& claimed, Event& event) {
+    try {
+      if (claims_.give_back(claimed)) {
+        event.message += "; left in the inbox";
+        if (auto signature = signature_of(settings_.inbox / claimed.name)) {
+          std::lock_guard lock(mutex_);
+          returned_.emplace_back(claimed.name, *signature);
+        }
+      } else {
+        event.message += "; a new file took its name, so it waits in " + claimed.path.string() +
+                         " for the next start";
+      }
+    } catch (const std::exception& e) {
+      event.message += std::string("; it could not be put back either (") + e.what() +
+                       "), it waits in " + claimed.path.string() + " for the next start";
+    }
+  }
+
+  void finish(const Event& event) {
+    std::lock_guard lock(mutex_);
+    switch (event.kind) {
+      case Event::Kind::Duplicate:
+        ++summary_.duplicates;
+        break;
+      case Event::Kind::Failed:
+        ++summary_.failed;
+        break;
+      case Event::Kind::Processed:
+        if (event.status == process::Status::Accepted) ++summary_.accepted;
+        if (event.status == process::Status::Rejected) ++summary_.rejected;
+        if (event.status == process::Status::Unreadable) ++summary_.unreadable;
+        break;
+    }
+    observer_.finished(event);
+  }
+
+  const Settings& settings_;
+  Observer& observer_;
+  const std::atomic<bool>& stop_;
+  Claims claims_;
+  Results results_;
+  Store store_;
+  Scanner scanner_;  // the dispatcher's alone
+
+  std::mutex mutex_;  // guards what follows, and calls to observer_
+  Summary summary_;
+  std::map<std::string, std::string> in_flight_;             // sha256 -> id, being processed
+  std::vector<std::pair<std::string, Signature>> returned_;  // given back, to skip
+};
+
+}  // namespace
+
+Summary run_inbox(const Settings& settings, Observer& observer, const std::atomic<bool>& stop) {
+  Service service(settings, observer, stop);
+  return service.run();
+}
+
+}  // namespace pipeline::inbox

@@ -1,0 +1,96 @@
+#include "pipeline/inbox/results.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <system_error>
+
+#include "pipeline/core/error.hpp"
+
+namespace pipeline::inbox {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Creates OUTDIR and its temp folder and proves both writable; returns the lock file's path.
+fs::path prepare(const fs::path& out) {
+  std::error_code ec;
+  fs::create_directories(out / ".formpipe-tmp", ec);
+  if (ec) throw core::IoError(out.string(), "cannot be written: " + ec.message());
+  const fs::path probe = out / ".formpipe-tmp" / ".probe";
+  remove_tree(probe);
+  write_file_synced(probe, "formpipe\n");
+  remove_tree(probe);
+  return out / ".formpipe.lock";
+}
+
+bool is_plain_name(const std::string& name) {
+  return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos;
+}
+
+}  // namespace
+
+std::string original_name(const fs::path& input) {
+  std::error_code ec;
+  if (fs::is_directory(input, ec)) return "original";
+  std::string extension = input.extension().string();
+  if (extension.empty() || extension == ".") return "original.xml";
+  std::transform(extension.begin(), extension.end(), extension.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
+  return "original" + extension;
+}
+
+Results::Results(const fs::path& out)
+    : out_(out),
+      temp_(out / ".formpipe-tmp"),
+      lock_(prepare(out), "output folder " + out.string()) {}
+
+void Results::remove_unfinished() {
+  std::error_code ec;
+  for (fs::directory_iterator it(temp_, ec), end; !ec && it != end; it.increment(ec))
+    remove_tree(it->path());
+  if (ec) throw core::IoError(temp_.string(), "cannot be listed: " + ec.message());
+  sync_directory(temp_);
+}
+
+std::vector<std::string> Results::write(const std::string& id, const std::string& report_json,
+                                        const std::vector<process::Document>& documents,
+                                        const Claimed& input) {
+  const fs::path staging = temp_ / input.token;
+  remove_tree(staging);
+  std::error_code ec;
+  fs::create_directory(staging, ec);
+  if (ec) throw core::IoError(staging.string(), "cannot be created: " + ec.message());
+
+  std::vector<std::string> names{"report.json"};
+  write_file_synced(staging / "report.json", report_json);
+  for (const process::Document& document : documents) {
+    if (!is_plain_name(document.name))
+      throw core::Error("a rendered document has the unusable name \"" + document.name + "\"");
+    write_file_synced(staging / document.name, document.bytes);
+    names.push_back(document.name);
+  }
+  const std::string original = original_name(input.path);
+  if (original == "original") {
+    copy_tree_synced(input.path, staging / original);
+  } else {
+    copy_file_synced(input.path, staging / original);
+  }
+  names.push_back(original);
+  sync_directory(staging);
+
+  const fs::path target = out_ / id;
+  if (!rename_no_replace(staging, target)) {
+    exchange_paths(staging, target);  // the earlier result now sits in `staging`
+    remove_tree(staging);
+  }
+  sync_directory(out_);
+
+  std::vector<std::string> written;
+  written.reserve(names.size());
+  for (const std::string& name : names) written.push_back(id + "/" + name);
+  return written;
+}
+
+}  // namespace pipeline::inbox

@@ -1,0 +1,262 @@
+#include "pipeline/inbox/store.hpp"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Nullable.h>
+
+#include <ctime>
+#include <sstream>
+
+#include "pipeline/core/error.hpp"
+
+namespace pipeline::inbox {
+
+namespace {
+
+using namespace Poco::Data::Keywords;
+using Text = Poco::Nullable<std::string>;
+
+constexpr const char* kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS submissions ("
+    " id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, claim TEXT NOT NULL,"
+    " source TEXT NOT NULL, form TEXT, profile TEXT, organization TEXT, alliance_name TEXT,"
+    " period_start TEXT, period_end TEXT, submitted_on TEXT, status TEXT NOT NULL,"
+    " findings TEXT NOT NULL, figures TEXT NOT NULL, outputs TEXT NOT NULL, as_of TEXT,"
+    " claimed_at TEXT NOT NULL, processed_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS alliances ("
+    " submission_id TEXT PRIMARY KEY REFERENCES submissions(id), form TEXT NOT NULL,"
+    " status TEXT NOT NULL, profile TEXT, alliance_name TEXT, organization TEXT,"
+    " organizations TEXT NOT NULL, alliance_type TEXT, level TEXT, action TEXT,"
+    " signing_date TEXT, term_years INTEGER, expiration_date TEXT, initial_signing_date TEXT,"
+    " period_start TEXT, period_end TEXT, reporting_duties TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS grants ("
+    " submission_id TEXT PRIMARY KEY REFERENCES submissions(id), organization TEXT,"
+    " project_title TEXT, fiscal_year TEXT, stage TEXT, amount_requested TEXT,"
+    " status TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS duplicates ("
+    " claim TEXT PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT NOT NULL,"
+    " original_id TEXT NOT NULL, received_at TEXT NOT NULL)",
+};
+
+Text nullable(const std::string& text) {
+  return text.empty() ? Text() : Text(text);
+}
+
+Text nullable(const std::optional<core::Date>& date) {
+  return date ? Text(date->iso()) : Text();
+}
+
+std::string json_array(const std::vector<std::string>& items) {
+  Poco::JSON::Array array;
+  for (const std::string& item : items) array.add(item);
+  std::ostringstream out;
+  array.stringify(out);
+  return out.str();
+}
+
+std::vector<std::string> strings_of(const std::string& json) {
+  std::vector<std::string> out;
+  const auto array = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Array::Ptr>();
+  for (unsigned i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(i));
+  return out;
+}
+
+// The "findings" and "figures" members of a report object, as compact JSON.
+std::pair<std::string, std::string> findings_and_figures(const std::string& report_json) {
+  const auto object = Poco::JSON::Parser().parse(report_json).extract<Poco::JSON::Object::Ptr>();
+  std::ostringstream findings, figures;
+  object->getArray("findings")->stringify(findings);
+  object->getObject("figures")->stringify(figures);
+  return {findings.str(), figures.str()};
+}
+
+std::string text_at(Poco::Data::RecordSet& rows, const std::string& column) {
+  return rows.nvl<std::string>(column).convert<std::string>();
+}
+
+std::optional<core::Date> date_at(Poco::Data::RecordSet& rows, const std::string& column) {
+  return core::parse_date(text_at(rows, column));
+}
+
+// Runs `body`, translating Poco's exceptions into core::Error naming the store.
+template <class Body>
+auto translated(const std::filesystem::path& file, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const Poco::Exception& e) {
+    throw core::Error("record store " + file.string() + ": " + e.displayText());
+  }
+}
+
+bool is_alliance_form(const std::string& form) {
+  return form == "alliance-agreement" || form == "alliance-diary-sheet" ||
+         form == "alliance-annual-report";
+}
+
+}  // namespace
+
+std::string iso_utc(std::chrono::system_clock::time_point time) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+Store::Store(const std::filesystem::path& file) : file_(file) {
+  translated(file_, [&] {
+    static std::once_flag registered;
+    std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+    session_ = std::make_unique<Poco::Data::Session>("SQLite", file.string());
+    Poco::Data::Session& session = *session_;
+    std::string mode;
+    session << "PRAGMA journal_mode=WAL", into(mode), now;
+    session << "PRAGMA synchronous=FULL", now;
+    session << "PRAGMA busy_timeout=10000", now;
+    for (const char* statement : kSchema) session << statement, now;
+  });
+}
+
+Store::~Store() = default;
+
+std::optional<StoredSubmission> Store::find(const std::string& sha256) {
+  std::lock_guard lock(mutex_);
+  return translated(file_, [&]() -> std::optional<StoredSubmission> {
+    StoredSubmission found;
+    Poco::Data::Statement select(*session_);
+    select << "SELECT id, claim, source, status FROM submissions WHERE sha256 = ?", bind(sha256),
+        into(found.id), into(found.claim), into(found.source), into(found.status), now;
+    if (select.rowsExtracted() == 0) return std::nullopt;
+    return found;
+  });
+}
+
+bool Store::id_taken(const std::string& id, const std::string& sha256) {
+  std::lock_guard lock(mutex_);
+  return translated(file_, [&] {
+    int count = 0;
+    *session_ << "SELECT COUNT(*) FROM submissions WHERE id = ? AND sha256 <> ?", bind(id),
+        bind(sha256), into(count), now;
+    return count > 0;
+  });
+}
+
+void Store::record(const std::string& claim, const process::Report& report,
+                   const std::string& report_json, const std::vector<std::string>& outputs,
+                   const RecordTimes& times) {
+  const process::SubmissionRecord facts = report.record.value_or(process::SubmissionRecord{});
+  const auto [findings, figures] =
+      translated(file_, [&] { return findings_and_figures(report_json); });
+  const std::string status(process::status_name(report.status));
+  std::vector<std::string> duties;
+  for (const process::Duty duty : facts.reporting_duties)
+    duties.emplace_back(process::duty_name(duty));
+  std::lock_guard lock(mutex_);
+  Poco::Data::Session& session = *session_;
+  translated(file_, [&] {
+    try {
+      session.begin();
+      session << "INSERT INTO submissions (id, sha256, claim, source, form, profile,"
+                 " organization, alliance_name, period_start, period_end, submitted_on, status,"
+                 " findings, figures, outputs, as_of, claimed_at, processed_at)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          bind(report.id), bind(report.sha256), bind(claim), bind(report.source),
+          bind(nullable(report.form)), bind(nullable(report.profile)),
+          bind(nullable(facts.organization)), bind(nullable(facts.alliance_name)),
+          bind(nullable(facts.period_start)), bind(nullable(facts.period_end)),
+          bind(nullable(facts.submitted_on)), bind(status), bind(findings), bind(figures),
+          bind(json_array(outputs)), bind(times.as_of.iso()), bind(iso_utc(times.claimed_at)),
+          bind(iso_utc(times.processed_at)), now;
+      if (report.record && is_alliance_form(report.form)) {
+        const Poco::Nullable<int> term =
+            facts.term_years ? Poco::Nullable<int>(*facts.term_years) : Poco::Nullable<int>();
+        session << "INSERT INTO alliances (submission_id, form, status, profile, alliance_name,"
+                   " organization, organizations, alliance_type, level, action, signing_date,"
+                   " term_years, expiration_date, initial_signing_date, period_start,"
+                   " period_end, reporting_duties)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            bind(report.id), bind(report.form), bind(status), bind(report.profile),
+            bind(nullable(facts.alliance_name)), bind(nullable(facts.organization)),
+            bind(json_array(facts.organizations)), bind(nullable(facts.alliance_type)),
+            bind(nullable(facts.level)), bind(nullable(facts.action)),
+            bind(nullable(facts.signing_date)), bind(term), bind(nullable(facts.expiration_date)),
+            bind(nullable(facts.initial_signing_date)), bind(nullable(facts.period_start)),
+            bind(nullable(facts.period_end)), bind(json_array(duties)), now;
+      }
+      if (report.record && report.form == "cet-grant-proposal") {
+        session << "INSERT INTO grants (submission_id, organization, project_title,"
+                   " fiscal_year, stage, amount_requested, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            bind(report.id), bind(nullable(facts.organization)),
+            bind(nullable(facts.project_title)), bind(nullable(facts.fiscal_year)),
+            bind(nullable(facts.stage)), bind(nullable(facts.amount_requested)), bind(status), now;
+      }
+      session.commit();
+    } catch (...) {
+      if (session.isTransaction()) session.rollback();
+      throw;
+    }
+  });
+}
+
+void Store::record_duplicate(const std::string& claim, const std::string& sha256,
+                             const std::string& source, const std::string& original_id,
+                             std::chrono::system_clock::time_point received_at) {
+  std::lock_guard lock(mutex_);
+  translated(file_, [&] {
+    *session_ << "INSERT OR IGNORE INTO duplicates (claim, sha256, source, original_id,"
+                 " received_at) VALUES (?, ?, ?, ?, ?)",
+        bind(claim), bind(sha256), bind(source), bind(original_id), bind(iso_utc(received_at)), now;
+  });
+}
+
+std::vector<AllianceFacts> Store::alliance_facts() {
+  std::lock_guard lock(mutex_);
+  return translated(file_, [&] {
+    std::vector<AllianceFacts> out;
+    Poco::Data::Statement select(*session_);
+    select << "SELECT a.submission_id, a.form, a.status, a.profile, a.alliance_name,"
+              " a.organization, a.organizations, a.alliance_type, a.level, a.signing_date,"
+              " a.expiration_date, a.period_start, a.period_end, a.reporting_duties"
+              " FROM alliances a JOIN submissions s ON s.id = a.submission_id"
+              " ORDER BY s.processed_at, a.submission_id",
+        now;
+    Poco::Data::RecordSet rows(select);
+    for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
+      AllianceFacts facts;
+      facts.submission_id = text_at(rows, "submission_id");
+      facts.form = text_at(rows, "form");
+      facts.status = text_at(rows, "status");
+      facts.profile = text_at(rows, "profile");
+      facts.alliance_name = text_at(rows, "alliance_name");
+      facts.organization = text_at(rows, "organization");
+      facts.organizations = strings_of(text_at(rows, "organizations"));
+      facts.alliance_type = text_at(rows, "alliance_type");
+      facts.level = text_at(rows, "level");
+      facts.signing_date = date_at(rows, "signing_date");
+      facts.expiration_date = date_at(rows, "expiration_date");
+      facts.period_start = date_at(rows, "period_start");
+      facts.period_end = date_at(rows, "period_end");
+      facts.reporting_duties = strings_of(text_at(rows, "reporting_duties"));
+      out.push_back(std::move(facts));
+    }
+    return out;
+  });
+}
+
+std::size_t Store::count(const char* table) {
+  std::lock_guard lock(mutex_);
+  return translated(file_, [&] {
+    std::size_t count = 0;
+    *session_ << "SELECT COUNT(*) FROM " + std::string(table), into(count), now;
+    return count;
+  });
+}
+
+}  // namespace pipeline::inbox

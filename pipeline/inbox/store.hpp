@@ -1,0 +1,89 @@
+#pragma once
+//! The record store: OUTDIR/formpipe.sqlite (SQLite through Poco::Data), the agency's register
+//! of every submission, alliance and grant formpipe has seen (MIOSHA-ADM-03-3R6 §XVI.D.4).
+//!
+//!   submissions  id, sha256, claim, source, form, profile, organization, alliance_name,
+//!                period_start, period_end, submitted_on, status, findings (JSON),
+//!                figures (JSON), outputs (JSON), as_of, claimed_at, processed_at
+//!   alliances    one row per alliance form: submission_id, form, status, profile,
+//!                alliance_name, organization, organizations (JSON), alliance_type, level,
+//!                action, signing_date, term_years, expiration_date, initial_signing_date,
+//!                period_start, period_end, reporting_duties (JSON)
+//!   grants       submission_id, organization, project_title, fiscal_year, stage,
+//!                amount_requested, status
+//!   duplicates   claim, sha256, source, original_id, received_at
+//!
+//! Dates are ISO text, times ISO 8601 UTC. A submission's row is written in one transaction
+//! after its result folder is durable (synchronous=FULL), and before its input leaves the inbox.
+//! Safe to use from several threads; Poco exceptions are translated to core::Error.
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/date.hpp"
+#include "pipeline/inbox/due.hpp"
+#include "pipeline/process/process.hpp"
+
+namespace Poco::Data {
+class Session;
+}
+
+namespace pipeline::inbox {
+
+// A finished submission as stored.
+struct StoredSubmission {
+  std::string id;
+  std::string claim;  // the inbox claim token that produced it
+  std::string source;
+  std::string status;
+};
+
+// What `record` stores beside the report.
+struct RecordTimes {
+  core::Date as_of;
+  std::chrono::system_clock::time_point claimed_at;
+  std::chrono::system_clock::time_point processed_at;
+};
+
+class Store {
+ public:
+  // Opens (creating when needed) the store. Throws core::Error.
+  explicit Store(const std::filesystem::path& file);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // The finished submission with these bytes, if any.
+  std::optional<StoredSubmission> find(const std::string& sha256);
+  // Whether `id` belongs to a submission with other bytes (a clash of the 12-digit ids).
+  bool id_taken(const std::string& id, const std::string& sha256);
+  // Records a finished submission and the alliance or grant it describes, in one transaction.
+  // `report_json` is the report as written (its findings and figures are stored from it).
+  void record(const std::string& claim, const process::Report& report,
+              const std::string& report_json, const std::vector<std::string>& outputs,
+              const RecordTimes& times);
+  // Records bytes dropped again; recording the same claim twice is harmless.
+  void record_duplicate(const std::string& claim, const std::string& sha256,
+                        const std::string& source, const std::string& original_id,
+                        std::chrono::system_clock::time_point received_at);
+
+  // Every alliance form recorded, for `formpipe due`.
+  std::vector<AllianceFacts> alliance_facts();
+  // Rows in a table ("submissions", "duplicates", ...).
+  std::size_t count(const char* table);
+
+ private:
+  std::mutex mutex_;
+  std::filesystem::path file_;
+  std::unique_ptr<Poco::Data::Session> session_;
+};
+
+// 2025-11-23T17:45:12Z
+std::string iso_utc(std::chrono::system_clock::time_point time);
+
+}  // namespace pipeline::inbox
