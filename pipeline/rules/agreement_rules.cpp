@@ -83,25 +83,6 @@ bool contains(const std::vector<std::string>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-std::optional<std::string> resolved_type(const AllianceAgreement& agreement,
-                                         const AllianceProfile& profile) {
-  const auto& field = agreement.alliance_type;
-  if (field.present()) {
-    if (contains(profile.alliance_types.allowed, *field)) return *field;
-    return std::nullopt;
-  }
-  if (field.absent() && !profile.alliance_types.required)
-    return profile.alliance_types.default_word;
-  return std::nullopt;
-}
-
-std::optional<std::string> resolved_level(const AllianceAgreement& agreement,
-                                          const AllianceProfile& profile) {
-  const auto& field = agreement.level;
-  if (field.present() && contains(profile.levels.allowed, *field)) return *field;
-  return std::nullopt;
-}
-
 std::optional<AgreementAction> resolved_action(const AllianceAgreement& agreement) {
   if (agreement.action.rejected()) return std::nullopt;
   return agreement.action.value_or(AgreementAction::New);
@@ -126,6 +107,13 @@ std::string joined(const std::vector<std::string>& words, std::string_view last_
     out += words[i];
   }
   return out;
+}
+
+// "A" or "An" before a word, by its first letter.
+std::string article(std::string_view word) {
+  const bool vowel =
+      !word.empty() && std::string_view("AEIOUaeiou").find(word.front()) != std::string_view::npos;
+  return vowel ? "An" : "A";
 }
 
 std::string days_text(std::int64_t days) {
@@ -246,9 +234,10 @@ void renewal_history_given(const Subject& s, core::Outcome& outcome) {
   const auto& history = s.agreement.history;
   auto require = [&](const core::Field<core::Date>& field, std::string_view item) {
     if (!field.absent()) return;
-    outcome.add(kRenewalHistory,
-                "A " + kind + " agreement needs " + std::string(item) + " in its history.",
-                field.location);
+    outcome.add(
+        kRenewalHistory,
+        article(kind) + " " + kind + " agreement needs " + std::string(item) + " in its history.",
+        field.location);
   };
   require(history.initial_signing_date, "initial-signing-date");
   if (s.is_renewal()) require(history.previous_expiration_date, "previous-expiration-date");
@@ -549,7 +538,8 @@ void measurable_objectives(const Subject& s, core::Outcome& outcome) {
     std::string type = *s.type;
     if (!type.empty()) type[0] = static_cast<char>(type[0] - 'a' + 'A');
     outcome.add(kMeasurableObjectives,
-                "A " + type + " Alliance needs " + at_least + "; this agreement has " + count + ".",
+                article(type) + " " + type + " Alliance needs " + at_least +
+                    "; this agreement has " + count + ".",
                 s.agreement.location);
   } else {
     outcome.add(kMeasurableObjectivesAdvisory,
@@ -973,7 +963,7 @@ void work_plan_outlined(const Subject& s, core::Outcome& outcome) {
       !s.agreement.work_plan.empty())
     return;
   outcome.add(kWorkPlan,
-              "A " + s.program() +
+              article(s.program()) + " " + s.program() +
                   " alliance needs the outline of its first-year work plan before signing.",
               s.agreement.work_plan.location);
 }
@@ -1086,8 +1076,8 @@ void check_alliance_agreement(const AllianceAgreement& agreement, const Context&
   const AllianceProfile& profile = *context.alliance;
   check_alliance_type(profile, agreement.alliance_type, outcome);
   check_alliance_level(profile, agreement.level, outcome);
-  const Subject subject{agreement, profile, resolved_type(agreement, profile),
-                        resolved_level(agreement, profile), resolved_action(agreement)};
+  const Subject subject{agreement, profile, known_alliance_type(profile, agreement.alliance_type),
+                        known_level(profile, agreement.level), resolved_action(agreement)};
   for (const AgreementRule rule : kAgreementRules) rule(subject, outcome);
 }
 
