@@ -81,8 +81,12 @@ std::string fixed_text(std::int64_t units, std::int64_t scale, int decimals, boo
   if (trim) {
     while (!frac.empty() && frac.back() == '0') frac.pop_back();
   }
-  if (!frac.empty()) out += "." + frac;
-  return negative ? "-" + out : out;
+  if (!frac.empty()) {
+    out += '.';
+    out += frac;
+  }
+  if (negative) out.insert(out.begin(), '-');
+  return out;
 }
 
 }  // namespace
@@ -95,7 +99,8 @@ std::string grouped(std::int64_t value) {
     if (i > 0 && (n - i) % 3 == 0) out += ',';
     out += digits[i];
   }
-  return value < 0 ? "-" + out : out;
+  if (value < 0) out.insert(out.begin(), '-');
+  return out;
 }
 
 std::string money_figure(Money amount) {
@@ -105,13 +110,19 @@ std::string money_figure(Money amount) {
 std::string money_text(Money amount) {
   const bool negative = amount.units < 0;
   const std::int64_t magnitude = negative ? -amount.units : amount.units;
-  std::string frac = std::to_string(magnitude % 100);
-  if (frac.size() < 2) frac.insert(0, "0");
-  return std::string(negative ? "-" : "") + "$" + grouped(magnitude / 100) + "." + frac;
+  const auto cents_part = static_cast<int>(magnitude % 100);
+  std::string out = negative ? "-$" : "$";
+  out += grouped(magnitude / 100);
+  out += '.';
+  out += static_cast<char>('0' + cents_part / 10);
+  out += static_cast<char>('0' + cents_part % 10);
+  return out;
 }
 
 std::string rate_text(Rate rate) {
-  return "$" + fixed_text(rate.units, 1000, 3, false);
+  std::string out = "$";
+  out += fixed_text(rate.units, 1000, 3, false);
+  return out;
 }
 
 std::string hundredths_figure(Quantity q) {
