@@ -1,0 +1,89 @@
+#include "pipeline/inbox/store.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "pipeline/inbox/test_support.hpp"
+
+using namespace pipeline;
+using namespace pipeline::inbox;
+using namespace pipeline::inbox::testing;
+
+namespace {
+
+process::Report processed(const std::string& sample_name) {
+  process::Options options;
+  options.as_of = *core::Date::from_ymd(2025, 11, 20);
+  options.render = false;
+  return process::process_path(sample(sample_name), options).report;
+}
+
+RecordTimes times() {
+  return {*core::Date::from_ymd(2025, 11, 20), std::chrono::system_clock::now(),
+          std::chrono::system_clock::now()};
+}
+
+}  // namespace
+
+TEST_CASE("a recorded submission is found by its bytes, after reopening too", "[inbox][store]") {
+  ScratchFolder scratch;
+  const process::Report report = processed("alliance-agreement.valid.xml");
+  {
+    Store store(scratch / "formpipe.sqlite");
+    CHECK_FALSE(store.find(report.sha256));
+    store.record("token-1", report, process::report_json(report),
+                 {report.id + "/report.json", report.id + "/original.xml"}, times());
+  }
+  Store store(scratch / "formpipe.sqlite");
+  const auto found = store.find(report.sha256);
+  REQUIRE(found);
+  CHECK(found->id == report.id);
+  CHECK(found->claim == "token-1");
+  CHECK(found->source == "alliance-agreement.valid.xml");
+  CHECK(found->status == std::string(process::status_name(report.status)));
+  CHECK_FALSE(store.id_taken(report.id, report.sha256));
+  CHECK(store.id_taken(report.id, std::string(64, '0')));
+  CHECK(store.count("submissions") == 1);
+}
+
+TEST_CASE("the store keeps the alliance an agreement describes", "[inbox][store]") {
+  ScratchFolder scratch;
+  Store store(scratch / "formpipe.sqlite");
+  const process::Report agreement = processed("alliance-agreement.valid.xml");
+  const process::Report diary = processed("alliance-diary-sheet.valid.xml");
+  const process::Report grant = processed("cet-grant-proposal.valid.xml");
+  for (const process::Report* report : {&agreement, &diary, &grant})
+    store.record("token-" + report->id, *report, process::report_json(*report), {}, times());
+  const auto facts = store.alliance_facts();
+  REQUIRE(facts.size() == 2);
+  const AllianceFacts& signed_agreement =
+      facts[0].form == "alliance-agreement" ? facts[0] : facts[1];
+  CHECK(signed_agreement.profile == "miosha");
+  CHECK(signed_agreement.alliance_type == "partner");
+  CHECK(signed_agreement.alliance_name ==
+        "MIOSHA and Michigan Tree Care and Arborist Association Alliance");
+  CHECK(signed_agreement.organizations ==
+        std::vector<std::string>{"Michigan Tree Care and Arborist Association"});
+  CHECK(signed_agreement.signing_date->iso() == "2025-03-14");
+  CHECK(signed_agreement.expiration_date->iso() == "2030-03-14");
+  CHECK(signed_agreement.reporting_duties ==
+        std::vector<std::string>{"quarterly-diary-sheet", "annual-report"});
+  const AllianceFacts& sheet = facts[0].form == "alliance-agreement" ? facts[1] : facts[0];
+  CHECK(sheet.organization == "Michigan Tree Care and Arborist Association");
+  CHECK(sheet.period_end->iso() == "2025-09-30");
+  CHECK(store.count("grants") == 1);
+}
+
+TEST_CASE("a duplicate is recorded once per claim", "[inbox][store]") {
+  ScratchFolder scratch;
+  Store store(scratch / "formpipe.sqlite");
+  const auto now = std::chrono::system_clock::now();
+  store.record_duplicate("token-2", std::string(64, 'a'), "copy.xml", "aaaaaaaaaaaa", now);
+  store.record_duplicate("token-2", std::string(64, 'a'), "copy.xml", "aaaaaaaaaaaa", now);
+  store.record_duplicate("token-3", std::string(64, 'a'), "copy 2.xml", "aaaaaaaaaaaa", now);
+  CHECK(store.count("duplicates") == 2);
+}
+
+TEST_CASE("times are ISO 8601 UTC", "[inbox][store]") {
+  CHECK(iso_utc(std::chrono::system_clock::time_point(std::chrono::seconds(1763919912))) ==
+        "2025-11-23T17:45:12Z");
+}
