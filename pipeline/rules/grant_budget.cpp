@@ -1,5 +1,6 @@
 #include "pipeline/rules/grant_budget.hpp"
 
+#include <limits>
 #include <numeric>
 
 namespace pipeline::rules {
@@ -25,6 +26,15 @@ std::int64_t floor_quotient(Wide num, Wide den) {
 std::int64_t ceil_quotient(Wide num, Wide den) {
   if (num >= 0) return core::ceil_div(num, den);
   return -core::floor_div(-num, den);
+}
+
+// num ÷ den rounded half up, saturated at the largest amount: products of the largest values
+// formats.md allows (a billion dollars × a billion units) overflow 64 bits, and no stated total
+// can reach them anyway.
+Money rounded(Wide num, Wide den) {
+  constexpr Wide kLargest = std::numeric_limits<std::int64_t>::max();
+  if (num / den >= kLargest) return Money{std::numeric_limits<std::int64_t>::max()};
+  return Money{core::round_half_up(num, den)};
 }
 
 // The stated Total Funds of a Table C line: zero when the line is absent, nullopt when unknown.
@@ -142,17 +152,17 @@ std::optional<Money> wages_total(const model::TableD& table) {
 // ---- line formulas --------------------------------------------------------------------------
 
 Money product(Money amount, core::Quantity quantity) {
-  return Money{core::round_half_up(Wide{amount.units} * quantity.units, core::Quantity::scale)};
+  return rounded(Wide{amount.units} * quantity.units, core::Quantity::scale);
 }
 
 Money product(core::Quantity quantity, core::Rate rate) {
   // hundredths × mills = 1/100,000 dollar; a cent is 1,000 of them.
   constexpr Wide kPerCent = Wide{core::Quantity::scale} * core::Rate::scale / Money::scale;
-  return Money{core::round_half_up(Wide{quantity.units} * rate.units, kPerCent)};
+  return rounded(Wide{quantity.units} * rate.units, kPerCent);
 }
 
 Money percent_of(Money amount, core::Percent percent) {
-  return Money{core::round_half_up(Wide{amount.units} * percent.units, kPercentDenominator)};
+  return rounded(Wide{amount.units} * percent.units, kPercentDenominator);
 }
 
 std::optional<LineFormula> line_formula(int category, const TableDLine& line) {
@@ -224,23 +234,37 @@ Money share_minimum(Money whole, core::Percent share) {
 
 // ---- performance ----------------------------------------------------------------------------
 
+namespace {
+
+// Counts whose §108 count (people + person-hours, in hundredths) fits 64 bits; absurdly large
+// values (a billion sessions of a billion persons) are treated as unknown rather than wrapped.
+std::optional<PerformanceCounts> checked_counts(Wide people, Wide hours) {
+  constexpr Wide kLargest = std::numeric_limits<std::int64_t>::max();
+  if (people * core::Quantity::scale + hours > kLargest) return std::nullopt;
+  return PerformanceCounts{static_cast<std::int64_t>(people),
+                           core::Quantity{static_cast<std::int64_t>(hours)}};
+}
+
+}  // namespace
+
 std::optional<PerformanceCounts> performance_counts(const model::Performance& performance) {
   if (!performance.people_trained.present() || !performance.person_hours.present())
     return std::nullopt;
-  return PerformanceCounts{*performance.people_trained, *performance.person_hours};
+  return checked_counts(*performance.people_trained, performance.person_hours->units);
 }
 
 std::optional<PerformanceCounts> table_a_training(const model::TableA& table) {
-  PerformanceCounts counts;
+  Wide people = 0;
+  Wide hours = 0;
   for (const model::TrainingProgram& program : table.training_programs) {
     if (!program.number_of_sessions.present() || !program.number_of_persons.present() ||
         !program.length_of_session.present())
       return std::nullopt;
-    const std::int64_t people = *program.number_of_sessions * *program.number_of_persons;
-    counts.people_trained += people;
-    counts.person_hours += core::Quantity{people * program.length_of_session->units};
+    const Wide attendance = Wide{*program.number_of_sessions} * *program.number_of_persons;
+    people += attendance;
+    hours += attendance * program.length_of_session->units;
   }
-  return counts;
+  return checked_counts(people, hours);
 }
 
 std::optional<PerformanceCounts> performance_objectives(
@@ -255,7 +279,7 @@ std::optional<PerformanceCounts> performance_objectives(
 
 Money reduced_award(Money award, std::int64_t achieved, std::int64_t required) {
   if (required <= 0 || achieved >= required) return award;
-  return Money{core::round_half_up(Wide{award.units} * achieved, required)};
+  return rounded(Wide{award.units} * achieved, required);
 }
 
 }  // namespace pipeline::rules
