@@ -330,6 +330,11 @@ model::AgreementContent read_agreement(Section s) {
   out.entity_check_required = s.flag("entity-check-required");
   out.point_of_contact_expected = s.flag("point-of-contact-expected");
   out.webpage_levels = s.words("webpage-levels");
+  s.each("after-signing", [&](Section& d) {
+    out.after_signing.push_back(
+        {d.text("level"), d.text("figure"), d.text("duty"), d.whole("days"), d.text("citation")});
+  });
+  out.interim_renewal_notice = s.flag("interim-renewal-notice");
   out.target_workforce_expected = s.flag("target-workforce-expected");
   out.miosha_division_expected = s.flag("miosha-division-expected");
   out.criteria_codes = s.words("criteria-codes");

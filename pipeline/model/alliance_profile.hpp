@@ -136,6 +136,15 @@ struct AgencySignatoryRule {
   std::string citation;
 };
 
+// A duty due a number of days after the signing, at one level (AGREEMENT-OSHA-DEADLINES).
+struct SigningDuty {
+  std::string level;   // "national"
+  std::string figure;  // the report figure of its date: "posting-by"
+  std::string duty;    // in words, for messages: "posting on the OSHA public website"
+  int days = 0;
+  std::string citation;
+};
+
 // What the program asks of an agreement's content, besides the groups above.
 struct AgreementContent {
   int termination_notice_days = 30;
@@ -149,6 +158,10 @@ struct AgreementContent {
   bool entity_check_required = false;
   bool point_of_contact_expected = false;
   std::vector<std::string> webpage_levels;  // osha: national
+  std::vector<SigningDuty> after_signing;   // osha: posting or a copy to DCSP, by level
+  // osha: a renewal signed after the previous agreement expired runs from its own signing, a
+  // notice (AGREEMENT-OSHA-INTERIM).
+  bool interim_renewal_notice = false;
   bool target_workforce_expected = false;
   bool miosha_division_expected = false;
   std::vector<std::string> criteria_codes;  // empty: criteria-addressed not required

@@ -35,23 +35,6 @@ constexpr std::string_view kShpModel = "shp-awareness";
 constexpr std::string_view kOtherMeans = "other";
 // AGREEMENT-CONSULATE: the names of Mexico once folded and stripped of accents (OSHA §VII.B).
 constexpr std::string_view kMexicoNames[] = {"mexico", "united mexican states"};
-// AGREEMENT-OSHA-INTERIM: the program whose renewal runs from its own signing (OSHA §VIII.C).
-constexpr std::string_view kInterimRenewalProfile = "osha";
-
-// What to do within a number of days of an OSHA signing, by level. The profile has no key for
-// these yet: OSHA CSP 04-01-003 §VIII.D.12 (national agreements posted within 15 days),
-// §VIII.E.12, §VIII.F.9, §XI.C.9, §XI.F.3 (regional and area agreements to DCSP within 30 days).
-struct SigningDeadline {
-  std::string_view level;
-  std::string_view figure;
-  std::string_view duty;
-  int days;
-};
-constexpr SigningDeadline kOshaSigningDeadlines[] = {
-    {"national", "posting-by", "posting on the OSHA public website", 15},
-    {"region-wide", "dcsp-copy-by", "signed copy to DCSP", 30},
-    {"area-office", "dcsp-copy-by", "signed copy to DCSP", 30},
-};
 
 // ---------------------------------------------------------------------------------------------
 // The agreement with what the rules derive from its root attributes and the profile.
@@ -366,11 +349,11 @@ void osha_deadline_figures(const Subject& s, core::Outcome& outcome) {
   const core::Date kickoff_by = core::add_days(*signing, *days);
   outcome.figures.set("kick-off-by", kickoff_by.iso());
   std::string message = "Kick-off meeting by " + core::date_with_weekday(kickoff_by);
-  for (const auto& deadline : kOshaSigningDeadlines) {
-    if (!s.level || *s.level != deadline.level) continue;
-    const core::Date by = core::add_days(*signing, deadline.days);
-    outcome.figures.set(std::string(deadline.figure), by.iso());
-    message += "; " + std::string(deadline.duty) + " by " + core::date_with_weekday(by);
+  for (const auto& duty : s.profile.agreement.after_signing) {
+    if (!s.level || *s.level != duty.level) continue;
+    const core::Date by = core::add_days(*signing, duty.days);
+    outcome.figures.set(duty.figure, by.iso());
+    message += "; " + duty.duty + " by " + core::date_with_weekday(by);
   }
   outcome.add(kOshaDeadlines, message + ".", signing.location);
 }
@@ -382,7 +365,7 @@ inline constexpr core::RuleRef kOshaInterim{"AGREEMENT-OSHA-INTERIM", core::Seve
 void interim_renewal_notice(const Subject& s, core::Outcome& outcome) {
   const auto& signing = s.agreement.signing_date;
   const auto& expired = s.agreement.history.previous_expiration_date;
-  if (s.profile.profile != kInterimRenewalProfile || !s.is_renewal() || !signing.present() ||
+  if (!s.profile.agreement.interim_renewal_notice || !s.is_renewal() || !signing.present() ||
       !expired.present() || !(*expired < *signing))
     return;
   outcome.add(kOshaInterim,
