@@ -71,12 +71,8 @@ std::string Reader::bare_path(pugi::xml_node node) const {
   std::vector<std::string> parts;
   for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
     std::string part = n.name();
-    if (rows_.count(n.internal_object()) != 0) {
-      int index = 1;
-      for (pugi::xml_node s = n.previous_sibling(n.name()); s; s = s.previous_sibling(n.name()))
-        ++index;
-      part += "[" + std::to_string(index) + "]";
-    }
+    if (auto row = rows_.find(n.internal_object()); row != rows_.end())
+      part += "[" + std::to_string(row->second) + "]";
     parts.push_back(std::move(part));
   }
   std::string out;
@@ -147,8 +143,8 @@ std::vector<pugi::xml_node> Reader::rows(pugi::xml_node parent, const char* name
   std::vector<pugi::xml_node> out;
   if (!parent) return out;
   for (pugi::xml_node row = parent.child(name); row; row = row.next_sibling(name)) {
-    rows_.insert(row.internal_object());
     out.push_back(row);
+    rows_.emplace(row.internal_object(), out.size());
   }
   return out;
 }

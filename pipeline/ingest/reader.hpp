@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/core/date.hpp"
@@ -133,7 +134,7 @@ class Reader {
  private:
   const Tree& tree_;
   std::vector<core::Finding>& findings_;
-  std::set<const void*> rows_;
+  std::unordered_map<const void*, std::size_t> rows_;  // row element -> 1-based index
   std::set<std::string, std::less<>> unknown_reported_;
 
   std::string origin_of(pugi::xml_node node) const;
