@@ -119,12 +119,8 @@ void totals(const model::Container<Activity>& activities, const ActivityScope& s
   outcome.figures.set("number-reached-total", std::to_string(reached));
   if (scope.contact_count)
     outcome.figures.set("contact-count", std::to_string(*scope.contact_count));
-  outcome.add(
-      kTotals,
-      count + " activities reaching " + core::grouped(reached) + " people" +
-          (scope.contact_count ? "; " + std::to_string(*scope.contact_count) + " dates of contact."
-                               : std::string(".")),
-      activities.location);
+  outcome.add(kTotals, count + " activities reaching " + core::grouped(reached) + " people.",
+              activities.location);
 }
 
 }  // namespace
