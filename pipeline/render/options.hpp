@@ -2,6 +2,7 @@
 //! What every renderer takes besides its document: the clock and the fonts. Same document and
 //! same options give the same PDF bytes.
 
+#include <filesystem>
 #include <memory>
 
 #include "pipeline/core/date.hpp"
@@ -23,6 +24,8 @@ struct RenderOptions {
   std::shared_ptr<const FontSet> fonts;  // null: default_fonts()
   FontEmbedding embedding = FontEmbedding::Subset;
   bool compress = true;  // Flate-compress page content and fonts
+  // Where document templates are read (agreements, letters); empty: core::data_dir()/templates.
+  std::filesystem::path templates_dir;
 };
 
 }  // namespace pipeline::render

@@ -13,5 +13,9 @@ namespace pipeline::text {
 std::string long_date(core::Date date, const char* locale = "en_US");
 // The ordinal of n in `locale`: 1 -> "1st", 22 -> "22nd", 25 -> "25th" for en_US.
 std::string ordinal(long n, const char* locale = "en_US");
+// n spelled out in `locale`: 5 -> "five", 30 -> "thirty" for en_US ("five years").
+std::string spelled_out(long n, const char* locale = "en_US");
+// The month of `date` written out in `locale`: "July" for en_US ("Signed this 25th day of July").
+std::string month_name(core::Date date, const char* locale = "en_US");
 
 }  // namespace pipeline::text

@@ -19,3 +19,18 @@ TEST_CASE("ordinals follow English rules", "[text][format]") {
   CHECK(text::ordinal(22) == "22nd");
   CHECK(text::ordinal(25) == "25th");
 }
+
+TEST_CASE("numbers are spelled out for terms and counts", "[text][format]") {
+  CHECK(text::spelled_out(1) == "one");
+  CHECK(text::spelled_out(2) == "two");
+  CHECK(text::spelled_out(5) == "five");
+  CHECK(text::spelled_out(30) == "thirty");
+  CHECK(text::spelled_out(21) == "twenty-one");
+}
+
+TEST_CASE("month names are written out for the signing line", "[text][format]") {
+  CHECK(text::month_name(*core::Date::from_ymd(2024, 7, 25)) == "July");
+  CHECK(text::month_name(*core::Date::from_ymd(2025, 1, 1)) == "January");
+  CHECK(text::month_name(*core::Date::from_ymd(2024, 12, 31)) == "December");
+  CHECK(text::month_name(*core::Date::from_ymd(2024, 7, 25), "es") == "julio");
+}
