@@ -255,22 +255,22 @@ bool falls_by_15_percent(std::int64_t approved, std::int64_t revised) {
          20 * static_cast<core::Wide>(approved - revised) >= 3 * static_cast<core::Wide>(approved);
 }
 
-void performance_not_cut_by_15_percent(const Objectives& approved, const Objectives& revised,
-                                       core::Outcome& outcome) {
+// Each measure separately (I-11); `location` is where the revised objectives come from.
+void performance_not_cut_by_15_percent(const PerformanceCounts& approved,
+                                       const PerformanceCounts& revised,
+                                       const std::string& location, core::Outcome& outcome) {
   auto check = [&](std::string_view measure, std::int64_t before, std::int64_t after, auto shown) {
     if (!falls_by_15_percent(before, after)) return;
     outcome.add(kPerformance,
                 std::string(measure) + " falls from " + shown(before) + " to " + shown(after) +
                     " (" + change_percent(before, after).value_or("?") +
                     "%); a reduction of 15% or more needs prior approval.",
-                revised.location);
+                location);
   };
-  if (approved.people_trained && revised.people_trained)
-    check("People trained", *approved.people_trained, *revised.people_trained,
-          [](std::int64_t n) { return std::to_string(n); });
-  if (approved.person_hours && revised.person_hours)
-    check("Person-hours", approved.person_hours->units, revised.person_hours->units,
-          [](std::int64_t hundredths) { return core::hundredths_figure({hundredths}); });
+  check("People trained", approved.people_trained, revised.people_trained,
+        [](std::int64_t n) { return std::to_string(n); });
+  check("Person-hours", approved.person_hours.units, revised.person_hours.units,
+        [](std::int64_t hundredths) { return core::hundredths_figure({hundredths}); });
 }
 
 inline constexpr core::RuleRef kCategory{"CHANGE-CATEGORY", core::Severity::Warning,
@@ -362,14 +362,14 @@ void report_summary(const GrantProposal& proposal, core::Outcome& outcome) {
     if (before && after) compare("sessions-total", "sessions", *before, *after, count_text);
   }
   if (baseline) {
-    const auto before = objectives_of(baseline->performance_objectives, baseline->table_a);
-    const auto after = objectives_of(proposal.performance_objectives, proposal.table_a);
-    if (before && after && before->people_trained && after->people_trained)
-      compare("people-trained", "people trained", *before->people_trained, *after->people_trained,
+    const auto before = performance_objectives(baseline->performance_objectives, baseline->table_a);
+    const auto after = performance_objectives(proposal.performance_objectives, proposal.table_a);
+    if (before && after) {
+      compare("people-trained", "people trained", before->people_trained, after->people_trained,
               count_text);
-    if (before && after && before->person_hours && after->person_hours)
-      compare("person-hours", "person-hours", before->person_hours->units,
-              after->person_hours->units, hours_text);
+      compare("person-hours", "person-hours", before->person_hours.units, after->person_hours.units,
+              hours_text);
+    }
   }
   if (baseline && baseline->table_c && proposal.table_c) {
     const auto before = table_c_amounts(*baseline->table_c);
@@ -417,9 +417,16 @@ void check_changes(const GrantProposal& proposal, const Context&, core::Outcome&
       training_types_unchanged(*baseline->table_a, *proposal.table_a, outcome);
       sessions_not_cut_by_a_fifth(*baseline->table_a, *proposal.table_a, outcome);
     }
-    const auto approved = objectives_of(baseline->performance_objectives, baseline->table_a);
-    const auto revised = objectives_of(proposal.performance_objectives, proposal.table_a);
-    if (approved && revised) performance_not_cut_by_15_percent(*approved, *revised, outcome);
+    // Objectives as PERF-OBJECTIVES takes them: stated, else derived from Table A.
+    const auto approved =
+        performance_objectives(baseline->performance_objectives, baseline->table_a);
+    const auto revised = performance_objectives(proposal.performance_objectives, proposal.table_a);
+    if (approved && revised)
+      performance_not_cut_by_15_percent(*approved, *revised,
+                                        proposal.performance_objectives
+                                            ? proposal.performance_objectives->location
+                                            : proposal.table_a->location,
+                                        outcome);
     if (baseline->table_c && proposal.table_c) {
       const auto before = table_c_amounts(*baseline->table_c);
       const auto after = table_c_amounts(*proposal.table_c);

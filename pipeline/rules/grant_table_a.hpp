@@ -1,6 +1,7 @@
 #pragma once
-//! Pure arithmetic on Table A, shared by the TABLEA, CHANGE and PERF families: the totals of
-//! TABLEA-TOTALS and the performance objectives of PERF-OBJECTIVES (rules.md §4.3, §4.9).
+//! Pure arithmetic on Table A, shared by the TABLEA and CHANGE families: the totals of
+//! TABLEA-TOTALS (rules.md §4.3). The objectives PERF-OBJECTIVES derives from Table A are
+//! grant_budget.hpp's performance_objectives().
 //!
 //! Training figures use the computed product sessions × persons × length, never the stated Total
 //! hours (I-10). A value that is absent or rejected is unknown (rules.md §1): a total that would
@@ -8,7 +9,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <string>
 
 #include "pipeline/core/money.hpp"
 #include "pipeline/model/grant_proposal.hpp"
@@ -33,18 +33,5 @@ TableATotals table_a_totals(const model::TableA& table);
 // sessions × persons × length of one training program, in hundredths of an hour; nullopt when
 // one of them is unknown. Exact (128-bit), so it is never rounded.
 std::optional<core::Wide> training_hours(const model::TrainingProgram& program);
-
-// Minimum performance (PERF-OBJECTIVES, and CHANGE-PERFORMANCE for each side): the stated
-// `performance-objectives` when present, otherwise derived from Table A's training programs.
-struct Objectives {
-  std::optional<std::int64_t> people_trained;  // nullopt when unknown
-  std::optional<core::Quantity> person_hours;  // hundredths; nullopt when unknown
-  bool derived = false;                        // true when taken from Table A
-  std::string location;                        // performance-objectives or table-a
-};
-
-// nullopt when neither is present (objectives are not available).
-std::optional<Objectives> objectives_of(const std::optional<model::Performance>& stated,
-                                        const std::optional<model::TableA>& table_a);
 
 }  // namespace pipeline::rules

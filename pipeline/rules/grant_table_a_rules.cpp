@@ -77,10 +77,11 @@ bool is(const core::Field<TypeOfServiceActivity>& type, TypeOfServiceActivity wa
   return type.present() && *type == wanted;
 }
 
-// Calls check(row, n) for every row, n counting from 1.
-template <class Row, class Check>
-void each(const std::vector<Row>& rows, Check check) {
-  for (std::size_t i = 0; i < rows.size(); ++i) check(rows[i], i + 1);
+// Runs a per-row rule on every row, n counting from 1 (for messages).
+template <class Row>
+void each(const std::vector<Row>& rows, void (*rule)(const Row&, std::size_t, core::Outcome&),
+          core::Outcome& outcome) {
+  for (std::size_t i = 0; i < rows.size(); ++i) rule(rows[i], i + 1, outcome);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,6 +341,22 @@ void report_totals(const TableA& table, core::Outcome& outcome) {
               table.location);
 }
 
+// The per-row rules, in catalogue order.
+using ProgramRule = void (*)(const TrainingProgram&, std::size_t, core::Outcome&);
+using ServiceRule = void (*)(const ServiceActivity&, std::size_t, core::Outcome&);
+
+constexpr ProgramRule kProgramRules[] = {
+    total_hours_is_the_product,     type_of_training_given,         at_least_five_persons,
+    presentation_at_most_two_hours, seminar_at_least_two_hours,     course_exceeds_two_hours,
+    course_meets_at_least_twice,    course_meetings_last_two_hours,
+};
+constexpr ServiceRule kServiceRules[] = {
+    type_of_service_given,
+    other_service_described,
+    technical_assistance_under_five_persons,
+    technical_assistance_one_hour,
+};
+
 // Σ of `term(row)` over rows; nullopt as soon as one term is unknown.
 template <class Row, class Term>
 std::optional<core::Wide> sum(const std::vector<Row>& rows, Term term) {
@@ -397,24 +414,6 @@ TableATotals table_a_totals(const TableA& table) {
   return totals;
 }
 
-std::optional<Objectives> objectives_of(const std::optional<model::Performance>& stated,
-                                        const std::optional<TableA>& table_a) {
-  Objectives objectives;
-  if (stated) {
-    objectives.location = stated->location;
-    if (stated->people_trained.present()) objectives.people_trained = *stated->people_trained;
-    if (stated->person_hours.present()) objectives.person_hours = *stated->person_hours;
-    return objectives;
-  }
-  if (!table_a) return std::nullopt;
-  const TableATotals totals = table_a_totals(*table_a);
-  objectives.derived = true;
-  objectives.location = table_a->location;
-  objectives.people_trained = totals.people_trained;
-  objectives.person_hours = totals.person_hours;
-  return objectives;
-}
-
 // ---- the family -----------------------------------------------------------------------------
 
 void check_table_a(const model::GrantProposal& proposal, const Context&, core::Outcome& outcome) {
@@ -424,35 +423,8 @@ void check_table_a(const model::GrantProposal& proposal, const Context&, core::O
   const auto& services = table.service_activities;
 
   lists_an_activity(table, outcome);
-  each(programs,
-       [&](const TrainingProgram& p, std::size_t n) { total_hours_is_the_product(p, n, outcome); });
-  each(programs,
-       [&](const TrainingProgram& p, std::size_t n) { type_of_training_given(p, n, outcome); });
-  each(programs,
-       [&](const TrainingProgram& p, std::size_t n) { at_least_five_persons(p, n, outcome); });
-  each(programs, [&](const TrainingProgram& p, std::size_t n) {
-    presentation_at_most_two_hours(p, n, outcome);
-  });
-  each(programs,
-       [&](const TrainingProgram& p, std::size_t n) { seminar_at_least_two_hours(p, n, outcome); });
-  each(programs,
-       [&](const TrainingProgram& p, std::size_t n) { course_exceeds_two_hours(p, n, outcome); });
-  each(programs, [&](const TrainingProgram& p, std::size_t n) {
-    course_meets_at_least_twice(p, n, outcome);
-  });
-  each(programs, [&](const TrainingProgram& p, std::size_t n) {
-    course_meetings_last_two_hours(p, n, outcome);
-  });
-  each(services,
-       [&](const ServiceActivity& s, std::size_t n) { type_of_service_given(s, n, outcome); });
-  each(services,
-       [&](const ServiceActivity& s, std::size_t n) { other_service_described(s, n, outcome); });
-  each(services, [&](const ServiceActivity& s, std::size_t n) {
-    technical_assistance_under_five_persons(s, n, outcome);
-  });
-  each(services, [&](const ServiceActivity& s, std::size_t n) {
-    technical_assistance_one_hour(s, n, outcome);
-  });
+  for (ProgramRule rule : kProgramRules) each(programs, rule, outcome);
+  for (ServiceRule rule : kServiceRules) each(services, rule, outcome);
   titles_distinct(table, outcome);
   report_totals(table, outcome);
 }

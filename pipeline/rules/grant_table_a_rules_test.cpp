@@ -317,35 +317,37 @@ TEST_CASE("a Table A total that needs an unknown value is left out", "[rules][gr
         "Table A: 8 sessions, unknown people trained, unknown person-hours.");
 }
 
-TEST_CASE("objectives are the stated ones, or derived from Table A training programs",
-          "[rules][grant][tablea][perf]") {
+TEST_CASE("table_a_totals counts training from computed products and services by type",
+          "[rules][grant][tablea]") {
   model::TableA table;
-  table.location = "cet-grant-proposal/table-a";
   auto& p = table.training_programs.emplace_back();
   p.number_of_sessions = {core::FieldState::Present, 3, "", "3"};
   p.number_of_persons = {core::FieldState::Present, 15, "", "15"};
   p.length_of_session = {core::FieldState::Present, core::Quantity{1650}, "", "16.5"};
-  auto& s = table.service_activities.emplace_back();  // service hours do not count
+  p.total_hours = {core::FieldState::Present, core::Quantity{1}, "", "0.01"};  // never used
+  auto& s = table.service_activities.emplace_back();
   s.type_of_service_activity = {core::FieldState::Present,
                                 model::TypeOfServiceActivity::TechnicalAssistance, "", ""};
-  s.number_of_hours_available = {core::FieldState::Present, core::Quantity{10000}, "", "100"};
+  s.number_of_hours_available = {core::FieldState::Present, core::Quantity{10050}, "", "100.5"};
 
-  const auto derived = rules::objectives_of(std::nullopt, table);
-  REQUIRE(derived);
-  CHECK(derived->derived);
-  CHECK(derived->people_trained == 45);
-  CHECK(derived->person_hours == core::Quantity{74250});
-  CHECK(derived->location == "cet-grant-proposal/table-a");
   CHECK(rules::training_hours(p) == core::Wide{74250});
+  const auto totals = rules::table_a_totals(table);
+  CHECK(totals.training_sessions == 3);
+  CHECK(totals.people_trained == 45);
+  CHECK(totals.person_hours == core::Quantity{74250});
+  CHECK(totals.technical_assistance_hours == core::Quantity{10050});
+  CHECK(totals.dissemination_hours == core::Quantity{0});
+  CHECK(totals.other_service_hours == core::Quantity{0});
 
-  model::Performance stated;
-  stated.location = "cet-grant-proposal/performance-objectives";
-  stated.people_trained = {core::FieldState::Present, 300, "", "300"};
-  stated.person_hours = {core::FieldState::Rejected, std::nullopt, "", "900 h"};
-  const auto given = rules::objectives_of(stated, table);
-  REQUIRE(given);
-  CHECK_FALSE(given->derived);
-  CHECK(given->people_trained == 300);
-  CHECK_FALSE(given->person_hours);
-  CHECK_FALSE(rules::objectives_of(std::nullopt, std::nullopt));
+  // Too large for 64 bits is unknown, never wrapped.
+  p.number_of_sessions.value = 999'999'999;
+  p.number_of_persons.value = 999'999'999;
+  p.length_of_session.value = core::Quantity{99'999'999'999};
+  const auto huge = rules::table_a_totals(table);
+  CHECK(huge.people_trained == 999'999'998'000'000'001);
+  CHECK_FALSE(huge.person_hours);
+  p.number_of_persons = {core::FieldState::Rejected, std::nullopt, "", "many"};
+  CHECK_FALSE(rules::training_hours(p));
+  CHECK(rules::table_a_totals(table).training_sessions == 999'999'999);
+  CHECK_FALSE(rules::table_a_totals(table).people_trained);
 }
