@@ -1,0 +1,193 @@
+#include "pipeline/render/template_document.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/render/pdf_probe_test.hpp"
+
+using namespace pipeline;
+using namespace pipeline::render;
+
+namespace {
+
+RenderOptions test_options() {
+  RenderOptions options;
+  options.creation_date = *core::Date::from_ymd(2025, 10, 9);
+  return options;
+}
+
+std::filesystem::path write_template(const std::string& name, const std::string& text) {
+  const auto path = probe::output_dir() / name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+// What the test expects a TemplateError from `run` to say.
+template <class Run>
+void check_template_error(Run run, const std::filesystem::path& file, int line,
+                          const std::string& detail) {
+  try {
+    run();
+    FAIL("no TemplateError");
+  } catch (const TemplateError& e) {
+    INFO(e.what());
+    CHECK(e.file() == file.string());
+    CHECK(e.line() == line);
+    CHECK(e.detail().find(detail) != std::string::npos);
+    CHECK(std::string(e.what()).rfind(file.string() + ":" + std::to_string(line) + ": ", 0) == 0);
+  }
+}
+
+TemplateData sample_data() {
+  TemplateData data;
+  data.set("title", "Alliance Agreement");
+  data.set("organization", "Smith & Sons <Scaffolding> \"Local 7\" O'Brien");
+  data.set("renewal", true);
+  data.set("draft", false);
+  TemplateList goals;
+  for (const char* text : {"First goal", "Second goal & more"}) {
+    TemplateData goal;
+    goal.set("text", text);
+    goals.push_back(goal);
+  }
+  data.set("goals", goals);
+  data.set("nothing", TemplateList{});
+  return data;
+}
+
+const char* const kTemplate = R"(<?xml version="1.0" encoding="UTF-8"?>
+<!-- a comment is dropped -->
+<document title="{{title}}" author="Agency" footer="{{organization}}">
+  <letterhead>
+    <organization>Michigan Occupational Safety and Health Administration</organization>
+    <line>Consultation Education and Training Division</line>
+    <aside>July 25, 2024</aside>
+  </letterhead>
+  <paragraph align="center" size="14"><b>{{title}}</b></paragraph>
+  <heading level="2" numbered="yes">Parties</heading>
+  <paragraph>The agency and <b>{{organization}}</b> agree.</paragraph>
+  {{#renewal}}
+  <paragraph>This agreement renews the alliance.</paragraph>
+  {{/renewal}}
+  {{#draft}}
+  <paragraph>DRAFT ONLY</paragraph>
+  {{/draft}}
+  <heading level="2" numbered="yes">Goals</heading>
+  <bullets>
+    {{#goals}}
+    <item>{{text}}</item>
+    {{/goals}}
+  </bullets>
+  <numbered>{{#nothing}}<item>{{.}}</item>{{/nothing}}</numbered>
+  <key-values><pair label="Term">five   years</pair></key-values>
+  <need points="200"/>
+  <signatures>
+    <signatory><name>Colleen O'Rourke</name><title>President</title><organization>{{organization}}</organization></signatory>
+  </signatures>
+</document>
+)";
+
+}  // namespace
+
+TEST_CASE("a template expands sections, lists and escaped values into the markup",
+          "[render][template]") {
+  const auto file = write_template("expand.xml", kTemplate);
+  const std::string xml = expand_template(file, sample_data());
+  CHECK(xml.find("Smith &amp; Sons &lt;Scaffolding&gt; &quot;Local 7&quot; O&apos;Brien") !=
+        std::string::npos);
+  CHECK(xml.find("This agreement renews the alliance.") != std::string::npos);
+  CHECK(xml.find("DRAFT ONLY") == std::string::npos);
+  CHECK(xml.find("Second goal &amp; more") != std::string::npos);
+  CHECK(xml.find("a comment is dropped") == std::string::npos);
+  CHECK(xml.find("fp-line=\"9\"") != std::string::npos);  // the title paragraph's line
+}
+
+TEST_CASE("a template renders to a PDF whose text keeps markup characters of the values",
+          "[render][template]") {
+  const auto file = write_template("render.xml", kTemplate);
+  const auto pdf =
+      probe::write_file(render_template(file, sample_data(), test_options()), "template.pdf");
+  CHECK(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
+  const std::string text = probe::all_text(pdf);
+  for (const char* expected :
+       {"Alliance Agreement", "1. Parties", "2. Goals", "This agreement renews the alliance.",
+        "Smith & Sons <Scaffolding> \"Local 7\" O'Brien agree.", "First goal", "Second goal & more",
+        "five years", "Colleen O'Rourke", "Michigan Occupational Safety", "July 25, 2024"}) {
+    INFO(expected);
+    CHECK(text.find(expected) != std::string::npos);
+  }
+  CHECK(text.find("DRAFT ONLY") == std::string::npos);
+}
+
+TEST_CASE("a missing template is an error naming the file", "[render][template]") {
+  const auto file = probe::output_dir() / "no-such-template.xml";
+  check_template_error([&] { render_template(file, {}, test_options()); }, file, 0,
+                       "cannot read the template");
+}
+
+TEST_CASE("malformed templates are errors naming the file and line", "[render][template]") {
+  SECTION("XML that is not well-formed") {
+    const auto file = write_template("bad-xml.xml", "<document>\n<paragraph>text\n</document>\n");
+    check_template_error([&] { expand_template(file, {}); }, file, 3, "not well-formed XML");
+  }
+  SECTION("an unknown element") {
+    const auto file = write_template(
+        "bad-element.xml",
+        "<document>\n  <paragraph>one</paragraph>\n  <paragrap>two</paragrap>\n</document>\n");
+    check_template_error([&] { expand_template(file, {}); }, file, 3, "unknown element <paragrap>");
+  }
+  SECTION("an element in the wrong place") {
+    const auto file = write_template(
+        "bad-nesting.xml",
+        "<document>\n<bullets>\n<paragraph>x</paragraph>\n</bullets>\n</document>\n");
+    check_template_error([&] { expand_template(file, {}); }, file, 3,
+                         "<paragraph> may not appear inside <bullets>");
+  }
+  SECTION("an unknown attribute") {
+    const auto file =
+        write_template("bad-attribute.xml",
+                       "<document>\n\n<paragraph colour=\"red\">x</paragraph>\n</document>\n");
+    check_template_error([&] { expand_template(file, {}); }, file, 3,
+                         "<paragraph> has no attribute \"colour\"");
+  }
+  SECTION("an unclosed mustache section") {
+    const auto file =
+        write_template("bad-section.xml",
+                       "<document>\n<paragraph>a</paragraph>\n{{#renewal}}\n<paragraph>b</"
+                       "paragraph>\n</document>\n");
+    check_template_error([&] { expand_template(file, {}); }, file, 3, "Unclosed section");
+  }
+  SECTION("a bad attribute value is found after expansion, at its template line") {
+    const auto file = write_template("bad-size.xml",
+                                     "<document>\n<paragraph>a</paragraph>\n<paragraph "
+                                     "size=\"{{size}}\">b</paragraph>\n</document>\n");
+    TemplateData data;
+    data.set("size", "huge");
+    check_template_error([&] { render_template(file, data, test_options()); }, file, 3,
+                         "expected size from 5 to 36, found \"huge\"");
+  }
+  SECTION("text outside a paragraph") {
+    const auto file = write_template(
+        "bad-text.xml", "<document>\n<paragraph>a</paragraph>\n{{loose}}\n</document>\n");
+    TemplateData data;
+    data.set("loose", "stray words");
+    check_template_error([&] { render_template(file, data, test_options()); }, file, 1,
+                         "text \"stray words\" outside a paragraph");
+  }
+}
+
+TEST_CASE("a template is read again when the file changes", "[render][template]") {
+  const auto file =
+      write_template("changing.xml", "<document><paragraph>first wording</paragraph></document>");
+  CHECK(expand_template(file, {}).find("first wording") != std::string::npos);
+  write_template("changing.xml", "<document><paragraph>second wording</paragraph></document>");
+  // Same size, so make sure the modification time moves on even on a coarse clock.
+  std::filesystem::last_write_time(
+      file, std::filesystem::last_write_time(file) + std::chrono::seconds(2));
+  const std::string xml = expand_template(file, {});
+  CHECK(xml.find("second wording") != std::string::npos);
+  CHECK(xml.find("first wording") == std::string::npos);
+}
