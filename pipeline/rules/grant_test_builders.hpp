@@ -32,6 +32,12 @@ core::Field<T> rejected(std::string raw, std::string location = "test") {
   return field;
 }
 
+// Gives a field a new present value where it was.
+template <class T>
+void restate(core::Field<T>& field, T value) {
+  field = present(std::move(value), field.location);
+}
+
 inline core::Money money(std::string_view text) {
   return *core::parse_money(text);
 }
@@ -97,6 +103,18 @@ inline model::TableDLine table_d_line(model::TableDRow row, model::Funding fundi
   model::TableDLine line;
   line.location = location;
   line.row = row;
+  constexpr const char* kElements[] = {"line",
+                                       "mileage",
+                                       "lodging",
+                                       "meals",
+                                       "office-space",
+                                       "training-space",
+                                       "gas-electricity",
+                                       "telephone",
+                                       "administrative-costs",
+                                       "purchase",
+                                       "rental"};
+  line.element = kElements[static_cast<int>(row)];
   line.funding = present(funding, location + "/@funding");
   line.total_charged = present(money(total_charged), location + "/total-charged");
   return line;
