@@ -180,9 +180,8 @@ model::Container<model::Means> read_worker_representation(pugi::xml_node root, R
 model::Container<model::Criterion> read_criteria(pugi::xml_node root, Reader& reader) {
   const pugi::xml_node node = reader.once(root, "criteria-addressed");
   auto out = container_at<model::Criterion>(root, node, "criteria-addressed", reader);
-  // Codes are IOSH §VI.C.4's a–k or Cal/OSHA §B.3.f's 1–11; the root's profile says which, and a
-  // document without one (profile from --profile) may use either.
-  const std::string_view profile = root.attribute("profile").value();
+  // Codes are IOSH §VI.C.4's a–k or Cal/OSHA §B.3.f's 1–11; the resolved profile says which.
+  const std::string_view profile = reader.profile();
   std::vector<std::string_view> codes;
   if (profile != "calosha") codes.insert(codes.end(), kIowaCriteria.begin(), kIowaCriteria.end());
   if (profile != "iowa")
@@ -278,12 +277,10 @@ model::Container<core::Field<std::string>> read_clearances(pugi::xml_node root, 
   return out;
 }
 
-// term-years is required, except in an OSHA Ambassador document (formats.md §6). The profile is
-// the root's; a document without one (profile given by --profile) is not held to it.
-Need term_years_need(pugi::xml_node root, const core::Field<std::string>& alliance_type) {
-  const std::string_view profile = root.attribute("profile").value();
+// term-years is required, except in an OSHA Ambassador document (formats.md §6).
+Need term_years_need(std::string_view profile, const core::Field<std::string>& alliance_type) {
   const bool ambassador = alliance_type.present() && *alliance_type == "ambassador";
-  if (ambassador && (profile == "osha" || profile.empty())) return Need::Optional;
+  if (ambassador && profile == "osha") return Need::Optional;
   return Need::Required;
 }
 
@@ -342,7 +339,7 @@ model::AllianceAgreement read_alliance_agreement(pugi::xml_node root, Reader& re
   agreement.criteria_addressed = read_criteria(root, reader);
   agreement.signing_date = reader.date(root, "signing-date");
   agreement.term_years =
-      reader.count(root, "term-years", term_years_need(root, agreement.alliance_type));
+      reader.count(root, "term-years", term_years_need(reader.profile(), agreement.alliance_type));
   agreement.termination_notice_days = reader.count(root, "termination-notice-days");
   agreement.history = read_history(root, reader);
   agreement.vetting = read_vetting(root, reader);

@@ -57,7 +57,7 @@ Ingested read_tree(const Tree& tree, const Options& options) {
     out.findings.push_back(core::make_finding(kFormatProfile, message, out.kind + "/@profile"));
     return out;
   }
-  Reader reader(tree, out.findings);
+  Reader reader(tree, out.findings, profile);
   model::Submission submission{out.kind, profile, model::GrantProposal{}};
   if (out.kind == "cet-grant-proposal") {
     submission.form = read_grant_proposal(root, reader);

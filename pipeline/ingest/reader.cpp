@@ -64,8 +64,8 @@ std::string element_text(pugi::xml_node node, TextShape shape) {
                                        : text::collapse_spaces(normalised);
 }
 
-Reader::Reader(const Tree& tree, std::vector<core::Finding>& findings)
-    : tree_(tree), findings_(findings) {}
+Reader::Reader(const Tree& tree, std::vector<core::Finding>& findings, std::string profile)
+    : tree_(tree), findings_(findings), profile_(std::move(profile)) {}
 
 std::string Reader::bare_path(pugi::xml_node node) const {
   std::vector<std::string> parts;

@@ -45,7 +45,10 @@ enum class TextShape { SingleLine, Narrative };
 
 class Reader {
  public:
-  Reader(const Tree& tree, std::vector<core::Finding>& findings);
+  Reader(const Tree& tree, std::vector<core::Finding>& findings, std::string profile = {});
+
+  // The resolved profile (root attribute, manifest key or --profile).
+  const std::string& profile() const { return profile_; }
 
   // Path of an element, with row indexes and the CSV origin.
   std::string path(pugi::xml_node node) const;
@@ -134,6 +137,7 @@ class Reader {
  private:
   const Tree& tree_;
   std::vector<core::Finding>& findings_;
+  std::string profile_;
   std::unordered_map<const void*, std::size_t> rows_;  // row element -> 1-based index
   std::set<std::string, std::less<>> unknown_reported_;
 
