@@ -131,7 +131,8 @@ TemplateData organization_data(const model::Organization& organization) {
   return data;
 }
 
-void set_parties(TemplateData& data, const model::AllianceAgreement& agreement) {
+void set_parties(TemplateData& data, const model::AllianceAgreement& agreement,
+                 const model::AllianceProfile& profile) {
   const auto organizations = collated(agreement.organizations);
   TemplateList list;
   TemplateList participant_signatories;
@@ -150,7 +151,19 @@ void set_parties(TemplateData& data, const model::AllianceAgreement& agreement) 
     }
   }
   set_list(data, "organizations", list);
+  // A worker organization among the signatories (a union signatory, IOSH §VI.C.3.a).
+  data.set("has_worker_organization",
+           std::any_of(agreement.organizations.rows.begin(), agreement.organizations.rows.end(),
+                       [&](const model::Organization& o) {
+                         const auto& types = profile.worker_representation.worker_types;
+                         return o.organization_type.present() &&
+                                std::find(types.begin(), types.end(), *o.organization_type) !=
+                                    types.end();
+                       }));
   data.set("organization_names", wording::joined(names));
+  // For the running header of pages 2..N, which has one line: "A", "A and B", "A and others".
+  data.set("organization_names_short",
+           names.size() <= 2 ? wording::joined(names) : names.front() + " and others");
   data.set("several_organizations", names.size() > 1);
   set_list(data, "participant_signatories", participant_signatories);
 }
@@ -312,7 +325,7 @@ TemplateData agreement_data(const model::AllianceAgreement& agreement,
   data.set("state", profile.state);
   data.set("profile", profile.profile);
   set_kind(data, agreement, profile);
-  set_parties(data, agreement);
+  set_parties(data, agreement, profile);
   set_agency_signatories(data, agreement, profile);
   set_focus(data, agreement);
   set_goals(data, agreement);
