@@ -71,8 +71,11 @@ std::string Reader::bare_path(pugi::xml_node node) const {
   std::vector<std::string> parts;
   for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
     std::string part = n.name();
-    if (auto row = rows_.find(n.internal_object()); row != rows_.end())
-      part += "[" + std::to_string(row->second) + "]";
+    if (auto row = rows_.find(n.internal_object()); row != rows_.end()) {
+      part += '[';  // appended piecewise: "[" + string trips GCC 12's -Wrestrict in release
+      part += std::to_string(row->second);
+      part += ']';
+    }
     parts.push_back(std::move(part));
   }
   std::string out;
