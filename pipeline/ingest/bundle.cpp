@@ -75,6 +75,8 @@ std::variant<Bundle, std::string> read_zip_bundle(std::string_view bytes, const 
     for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
       const Poco::Zip::ZipLocalFileHeader& header = it->second;
       const std::string& entry = header.getFileName();
+      // Poco's isDirectory() reads the name's last character: an empty name must stop first.
+      if (entry.empty()) return name + ": an entry has no name; expected the bundle's files";
       if (header.isDirectory())
         return name + ": holds a folder \"" + entry + "\"; a bundle's files sit at its root";
       if (!safe_entry_name(entry))
