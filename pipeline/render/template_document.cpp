@@ -323,10 +323,18 @@ class Interpreter {
     }
   }
 
+  // A trailing <br/> (as after the last item of a repeated line) adds no empty line.
   RichText rich(pugi::xml_node node) const {
     Runs runs;
     inline_content(node, runs, Weight::Regular);
-    return std::move(runs.text);
+    RichText text = std::move(runs.text);
+    while (!text.empty()) {
+      std::string& last = text.back().text;
+      while (!last.empty() && last.back() == '\n') last.pop_back();
+      if (!last.empty()) break;
+      text.pop_back();
+    }
+    return text;
   }
 
   std::string plain(pugi::xml_node node) const {

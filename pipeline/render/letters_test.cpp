@@ -1,0 +1,216 @@
+#include "pipeline/render/letters.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "pipeline/ingest/alliance_profile_loader.hpp"
+#include "pipeline/ingest/ingest.hpp"
+#include "pipeline/render/pdf_probe_test.hpp"
+
+using namespace pipeline;
+using namespace pipeline::render;
+
+namespace {
+
+const std::filesystem::path kSource = FORMPIPE_SOURCE_DIR;
+
+RenderOptions test_options() {
+  RenderOptions options;
+  options.creation_date = *core::Date::from_ymd(2025, 10, 9);
+  options.templates_dir = kSource / "templates";
+  return options;
+}
+
+std::string sample(const std::string& name) {
+  std::ifstream in(kSource / "samples" / name, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::string edited(std::string xml, const std::string& from, const std::string& to) {
+  const auto at = xml.find(from);
+  INFO(from);
+  REQUIRE(at != std::string::npos);
+  return xml.replace(at, from.size(), to);
+}
+
+template <class Letter>
+Letter letter_of(const std::string& xml) {
+  const auto ingested = ingest::ingest_xml(xml, "letter.xml", {});
+  REQUIRE(ingested.submission);
+  return std::get<Letter>(ingested.submission->form);
+}
+
+const model::AllianceProfile& miosha() {
+  static const model::AllianceProfile profile =
+      ingest::load_alliance_profile(kSource / "forms", "miosha");
+  return profile;
+}
+
+// The PDF's text with every run of white space as one space, so phrases match across lines.
+std::string flat_text(const std::filesystem::path& pdf) {
+  std::string out;
+  bool space = false;
+  for (const char c : probe::all_text(pdf)) {
+    if (c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string checked_text(const std::string& pdf_bytes, const std::string& name) {
+  const auto pdf = probe::write_file(pdf_bytes, name);
+  CHECK(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
+  CHECK(probe::page_texts(pdf).size() == 1);
+  return flat_text(pdf);
+}
+
+void check_contains(const std::string& text, const std::vector<std::string>& phrases) {
+  for (const auto& phrase : phrases) {
+    INFO("expected: " << phrase);
+    CHECK(text.find(phrase) != std::string::npos);
+  }
+}
+
+void check_lacks(const std::string& text, const std::vector<std::string>& phrases) {
+  for (const auto& phrase : phrases) {
+    INFO("not expected: " << phrase);
+    CHECK(text.find(phrase) == std::string::npos);
+  }
+}
+
+std::string expiration_termination_text(const std::string& xml, const std::string& name) {
+  const auto letter = letter_of<model::ExpirationTerminationLetter>(xml);
+  return checked_text(render_expiration_termination_letter(letter, miosha(), test_options()), name);
+}
+
+}  // namespace
+
+TEST_CASE("the declination letter follows App C with the addressee, dates and reasons",
+          "[render][letters]") {
+  const auto letter = letter_of<model::DeclinationLetter>(sample("declination-letter.valid.xml"));
+  const auto text =
+      checked_text(render_declination_letter(letter, miosha(), test_options()), "declination.pdf");
+  check_contains(
+      text,
+      {"Michigan Occupational Safety and Health Administration",
+       "Consultation Education and Training (CET) Division", "Telephone (517) 284-7720",
+       "February 10, 2025",
+       "Mr. Dale Lindström President Northern Michigan Snowplow Operators "
+       "Guild 1220 South Otsego Avenue Gaylord, Michigan 49735",
+       "Re: Letter of Alliance Declination", "Dear Applicant:",
+       "On January 15, 2025, the Consultation Education and Training (CET) Division received an "
+       "alliance agreement request from Northern Michigan Snowplow Operators Guild.",
+       "the alliance request is declined due to the lack of available agency resources and "
+       "similarity to an existing alliance (an existing alliance already covers winter "
+       "road-maintenance contractors).",
+       "promote dialogue within Michigan", "please contact our office at (517) 284-7720.",
+       "Sincerely,", "Division Director", "XX/xxx",
+       "cc: Program Manager MIOSHA Cooperative Programs Specialist"});
+}
+
+TEST_CASE("a declination for another reason states it as written", "[render][letters]") {
+  std::string xml =
+      edited(sample("declination-letter.valid.xml"), "<reason code=\"agency-resources\"/>",
+             "<reason code=\"other\">the request's focus on product "
+             "certification, which the program does not offer.</reason>");
+  xml = edited(xml, "</addressee>",
+               "</addressee><requesting-organization>Gaylord Plow &amp; Salt "
+               "Cooperative</requesting-organization><reference-initials>TMK/jrs</"
+               "reference-initials>");
+  const auto letter = letter_of<model::DeclinationLetter>(xml);
+  const auto text = checked_text(render_declination_letter(letter, miosha(), test_options()),
+                                 "declination-other.pdf");
+  check_contains(text, {"request from Gaylord Plow & Salt Cooperative.",
+                        "declined due to the request's focus on product certification, which the "
+                        "program does not offer and similarity to an existing alliance",
+                        "TMK/jrs"});
+  check_lacks(text, {"XX/xxx", "agency resources"});
+}
+
+TEST_CASE("the expiration letter prints the agreement's own term", "[render][letters]") {
+  const auto text = expiration_termination_text(sample("expiration-termination-letter.valid.xml"),
+                                                "expiration.pdf");
+  check_contains(text, {"June 20, 2025",
+                        "Ms. Joanne Beaudoin Executive Director Saginaw Bay Marine Trades "
+                        "Association 301 Water Street Bay City, Michigan 48708",
+                        "Re: Letter of Alliance Expiration", "Dear Ms. Joanne Beaudoin:",
+                        "Thank you for allowing the Michigan Occupational Safety and Health "
+                        "Administration (MIOSHA), Consultation Education and Training (CET) "
+                        "Division, to provide services",
+                        "Our records indicate that the five-year signed agreement has expired "
+                        "as of June 15, 2025.",
+                        "the alliance agreement we signed on June 15, 2020 is no longer in effect.",
+                        "(517) 284-7720", "Division Director", "XX/xxx",
+                        "cc: MIOSHA Cooperative Programs Specialist"});
+  check_lacks(text, {"three-year", "terminated"});
+}
+
+TEST_CASE("termination letters give the paragraph of their section XVIII reason",
+          "[render][letters]") {
+  const std::string base = edited(
+      sample("expiration-termination-letter.invalid.termination-bad-reason-short-notice.xml"),
+      "<agreement-signed-date>2025-09-01</agreement-signed-date>",
+      "<agreement-signed-date>2022-09-01</agreement-signed-date>");
+  const std::string miosha_ends = edited(base, "<terminated-by>member</terminated-by>", "");
+  const auto with_reason = [&](const std::string& reason) {
+    return edited(miosha_ends, "<termination-reason code=\"nonpayment\"/>", reason);
+  };
+  const std::vector<std::string> common{
+      "Re: Letter of Alliance Termination", "Mr. Terrence Okafor", "Kalamazoo, Michigan 49001",
+      "August 1, 2025",
+      "the alliance agreement we signed on September 1, 2022 will no longer be in effect as of "
+      "August 11, 2025."};
+
+  SECTION("A: failure to fulfill the responsibilities") {
+    const auto text = expiration_termination_text(
+        with_reason("<termination-reason code=\"failure-to-fulfill\"/>"), "termination-a.pdf");
+    check_contains(text, common);
+    check_contains(text, {"failure of the alliance member to fulfill the responsibilities "
+                          "outlined in the action plan developed by the Implementation Team"});
+  }
+  SECTION("B: insufficient resources") {
+    const auto text = expiration_termination_text(
+        with_reason("<termination-reason code=\"insufficient-resources\"/>"), "termination-b.pdf");
+    check_contains(text, common);
+    check_contains(text, {"does not have the resources to sustain alliance activities"});
+  }
+  SECTION("C: a change in strategic direction") {
+    const auto text = expiration_termination_text(
+        with_reason("<termination-reason code=\"strategic-change\"/>"), "termination-c.pdf");
+    check_contains(text, common);
+    check_contains(text, {"a change in MIOSHA's or the alliance member's strategic direction"});
+  }
+  SECTION("another reason, as written") {
+    const auto text = expiration_termination_text(
+        with_reason("<termination-reason code=\"other\">the dissolution of the association "
+                    "on July 1, 2025.</termination-reason>"),
+        "termination-other.pdf");
+    check_contains(text, common);
+    check_contains(text, {"This alliance has been terminated due to the dissolution of the "
+                          "association on July 1, 2025."});
+    check_lacks(text, {"2025.."});
+  }
+  SECTION("ended by the member") {
+    const auto text =
+        expiration_termination_text(edited(base, "<termination-reason code=\"nonpayment\"/>",
+                                           "<termination-reason code=\"strategic-change\"/>"),
+                                    "termination-member.pdf");
+    check_contains(text, common);
+    check_contains(text, {"terminated at the request of Kalamazoo Valley Scaffold Erectors "
+                          "Association"});
+    check_lacks(text, {"strategic direction"});
+  }
+}
