@@ -479,3 +479,25 @@ TEST_CASE("a program without its template is an error naming the file", "[render
     CHECK(e.line() == 0);
   }
 }
+
+TEST_CASE("every agreement sample renders, the invalid ones too", "[render][agreement]") {
+  for (const auto& entry : std::filesystem::directory_iterator(kSource / "samples")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("alliance-agreement.", 0) != 0) continue;
+    INFO(name);
+    const auto ingested = ingest::ingest_path(entry.path(), {});
+    REQUIRE(ingested.submission);
+    const auto& agreement = std::get<model::AllianceAgreement>(ingested.submission->form);
+    const auto pdf = probe::write_file(
+        render_agreement(agreement, profile_of(ingested.profile), test_options()), name + ".pdf");
+    CHECK(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
+    const std::string text = flat_text(pdf);
+    for (const auto& organization : agreement.organizations.rows)
+      for (const auto& signatory : organization.signatories) {
+        INFO(signatory.name.value_or(""));
+        CHECK(text.find(signatory.name.value_or("")) != std::string::npos);
+      }
+    const auto notice = agreement.termination_notice_days.value_or(30);
+    CHECK(text.find(std::to_string(notice) + " days written notice") != std::string::npos);
+  }
+}

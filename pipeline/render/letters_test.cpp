@@ -214,3 +214,24 @@ TEST_CASE("termination letters give the paragraph of their section XVIII reason"
     check_lacks(text, {"strategic direction"});
   }
 }
+
+TEST_CASE("every letter sample renders on one page, the invalid ones too", "[render][letters]") {
+  for (const auto& entry : std::filesystem::directory_iterator(kSource / "samples")) {
+    const std::string name = entry.path().filename().string();
+    const bool declination = name.rfind("declination-letter.", 0) == 0;
+    if (!declination && name.rfind("expiration-termination-letter.", 0) != 0) continue;
+    INFO(name);
+    const auto ingested = ingest::ingest_path(entry.path(), {});
+    REQUIRE(ingested.submission);
+    const auto& form = ingested.submission->form;
+    const std::string bytes =
+        declination
+            ? render_declination_letter(std::get<model::DeclinationLetter>(form), miosha(),
+                                        test_options())
+            : render_expiration_termination_letter(
+                  std::get<model::ExpirationTerminationLetter>(form), miosha(), test_options());
+    const std::string text = checked_text(bytes, name + ".pdf");
+    CHECK(text.find("Re: Letter of Alliance") != std::string::npos);
+    CHECK(text.find("Sincerely,") != std::string::npos);
+  }
+}
