@@ -5,6 +5,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "pipeline/render/pdf_probe_test.hpp"
 
@@ -190,4 +192,16 @@ TEST_CASE("a template is read again when the file changes", "[render][template]"
   const std::string xml = expand_template(file, {});
   CHECK(xml.find("second wording") != std::string::npos);
   CHECK(xml.find("first wording") == std::string::npos);
+}
+
+TEST_CASE("a template renders the same bytes every time, from several threads at once",
+          "[render][template]") {
+  const auto file = write_template("threads.xml", kTemplate);
+  const std::string first = render_template(file, sample_data(), test_options());
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (auto& result : results)
+    threads.emplace_back([&] { result = render_template(file, sample_data(), test_options()); });
+  for (auto& thread : threads) thread.join();
+  for (const auto& result : results) CHECK(result == first);
 }
