@@ -1,0 +1,696 @@
+#include "pipeline/render/proposal_summary.hpp"
+
+#include <array>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "pipeline/render/form_parts.hpp"
+#include "pipeline/render/layout.hpp"
+#include "pipeline/text/format.hpp"
+
+namespace pipeline::render {
+
+namespace {
+
+using parts::kBlank;
+using parts::money_of;
+using parts::quantity_of;
+using parts::text_of;
+using Rows = std::vector<std::vector<Cell>>;
+
+// Space a level-3 heading, a table header and two rows need, so none is left alone at a foot.
+constexpr double kTableStart = 96;
+
+// ---- values -------------------------------------------------------------------------------
+
+// The text of a field that is part of a longer value: empty when it is not there.
+std::string part_of(const core::Field<std::string>& field) {
+  if (field.present()) return *field;
+  return field.rejected() ? field.raw : std::string();
+}
+
+std::string percent_text(core::Percent percent) {
+  return core::percent_value_text(percent) + "%";
+}
+
+std::string figure_money(const core::Figures& figures, std::string_view key) {
+  const std::string* value = figures.find(key);
+  if (!value) return kBlank;
+  const auto money = core::parse_money(*value);
+  return money ? core::money_text(*money) : *value;
+}
+
+// Counts and hours ("1740", "1819.5") grouped for reading: "1,740", "1,819.5".
+std::string figure_number(const core::Figures& figures, std::string_view key) {
+  const std::string* value = figures.find(key);
+  if (!value) return kBlank;
+  const bool negative = !value->empty() && value->front() == '-';
+  const auto quantity = core::parse_quantity(negative ? value->substr(1) : *value);
+  if (!quantity) return *value;
+  return (negative ? "−" : "") + parts::quantity_text(*quantity);
+}
+
+std::string figure_percent(const core::Figures& figures, std::string_view key,
+                           std::string_view of = {}) {
+  const std::string* value = figures.find(key);
+  if (!value) return kBlank;
+  return *value + "%" + (of.empty() ? "" : " of " + std::string(of));
+}
+
+std::optional<core::Money> figure_amount(const core::Figures& figures, std::string_view key) {
+  const std::string* value = figures.find(key);
+  return value ? core::parse_money(*value) : std::nullopt;
+}
+
+// ---- signature sheet ----------------------------------------------------------------------
+
+void signature_sheet(Document& doc, const model::GrantProposal& proposal) {
+  doc.heading("Project Proposal Signatures", 2);
+  if (!proposal.signature_sheet) {
+    doc.paragraph("The proposal has no signature sheet.");
+    return;
+  }
+  const model::SignatureSheet& sheet = *proposal.signature_sheet;
+  std::vector<std::pair<std::string, std::string>> items;
+  items.emplace_back("Project Title", text_of(sheet.project_title));
+  items.emplace_back("Sponsoring Organization", text_of(sheet.sponsoring_organization));
+  const std::string contact = parts::joined(
+      {part_of(sheet.authorized_contact_person), part_of(sheet.position_title)}, ", ");
+  items.emplace_back("Authorized Contact Person", contact.empty() ? kBlank : contact);
+  const std::string address =
+      parts::joined({part_of(sheet.mailing_address), part_of(sheet.city),
+                     parts::joined({part_of(sheet.state), part_of(sheet.zip_code)}, " ")},
+                    ", ");
+  items.emplace_back("Mailing Address", address.empty() ? kBlank : address);
+  items.emplace_back("Telephone Number", text_of(sheet.telephone_number));
+  items.emplace_back("Total CET Funds Requested",
+                     money_of(sheet.total_amount_of_cet_funds_requested));
+  if (sheet.certification_and_signature) {
+    const model::CertificationAndSignature& c = *sheet.certification_and_signature;
+    std::string signed_by =
+        parts::joined({part_of(c.signature_of_official), part_of(c.title)}, ", ");
+    if (c.date.present()) signed_by += "; signed " + text::long_date(*c.date);
+    items.emplace_back("Certification and Signature", signed_by.empty() ? kBlank : signed_by);
+  }
+  if (sheet.statement_of_affiliation && !sheet.statement_of_affiliation->signers.empty()) {
+    std::vector<std::string> lines;
+    for (const model::Signer& signer : sheet.statement_of_affiliation->signers) {
+      std::string line =
+          parts::joined({part_of(signer.authorized_signature), part_of(signer.organization)}, ", ");
+      if (signer.date.present()) line += "; signed " + text::long_date(*signer.date);
+      lines.push_back(std::move(line));
+    }
+    items.emplace_back("Statement of Affiliation", parts::joined(lines, "\n"));
+  }
+  doc.key_values(items);
+}
+
+// ---- Table A ------------------------------------------------------------------------------
+
+std::string training_type(const core::Field<model::TypeOfTraining>& type) {
+  if (!type.present()) return type.rejected() ? type.raw : kBlank;
+  switch (*type) {
+    case model::TypeOfTraining::Presentation:
+      return "Presentation";
+    case model::TypeOfTraining::Seminar:
+      return "Seminar";
+    case model::TypeOfTraining::Course:
+      return "Course";
+  }
+  return kBlank;
+}
+
+std::string service_type(const core::Field<model::TypeOfServiceActivity>& type) {
+  if (!type.present()) return type.rejected() ? type.raw : kBlank;
+  switch (*type) {
+    case model::TypeOfServiceActivity::TechnicalAssistance:
+      return "Technical assistance";
+    case model::TypeOfServiceActivity::DisseminateInformation:
+      return "Disseminate information";
+    case model::TypeOfServiceActivity::Other:
+      return "Other";
+  }
+  return kBlank;
+}
+
+void training_programs(Document& doc, const model::TableA& table, const core::Figures& figures) {
+  parts::keep_together(doc, parts::table_space(table.training_programs.size() + 1, 30));
+  doc.heading("Training programs", 3);
+  if (table.training_programs.empty()) {
+    doc.paragraph("No training programs are proposed.");
+    return;
+  }
+  Rows rows;
+  for (const model::TrainingProgram& program : table.training_programs) {
+    std::string meetings;
+    if (program.meetings_per_session.present())
+      meetings = core::grouped(*program.meetings_per_session) + " meetings per session";
+    std::string trained = kBlank;
+    if (program.number_of_sessions.present() && program.number_of_persons.present())
+      trained = core::grouped(*program.number_of_sessions * *program.number_of_persons);
+    rows.push_back({Cell(text_of(program.title_of_training_program)),
+                    Cell({regular(training_type(program.type_of_training))}, meetings),
+                    Cell(parts::count_of(program.number_of_sessions)),
+                    Cell(parts::count_of(program.number_of_persons)),
+                    Cell(quantity_of(program.length_of_session)), Cell(trained),
+                    Cell(quantity_of(program.total_hours))});
+  }
+  rows.push_back({Cell("Total"), Cell(""), Cell(figure_number(figures, "training-sessions-total")),
+                  Cell(""), Cell(""), Cell(figure_number(figures, "people-trained-total")),
+                  Cell(figure_number(figures, "person-hours-total"))});
+  TableOptions options;
+  options.total_rows = 1;
+  options.size = 8.5;
+  doc.table({{"Title of Training Program", 2.5},
+             {"Type of Training", 1.25},
+             {"No. of Sessions", 1, Align::Right},
+             {"No. of Persons", 1, Align::Right},
+             {"Length of Session (hours)", 1, Align::Right},
+             {"Persons Trained", 1, Align::Right},
+             {"Total Hours", 1, Align::Right}},
+            rows, options);
+}
+
+void service_activities(Document& doc, const model::TableA& table) {
+  parts::keep_together(doc, parts::table_space(table.service_activities.size() + 1, 30) + 20);
+  doc.heading("Service activities", 3);
+  if (table.service_activities.empty()) {
+    doc.paragraph("No service activities are proposed.");
+    return;
+  }
+  Rows rows;
+  core::Quantity hours;
+  for (const model::ServiceActivity& activity : table.service_activities) {
+    if (activity.number_of_hours_available.present()) hours += *activity.number_of_hours_available;
+    rows.push_back(
+        {Cell(service_type(activity.type_of_service_activity)), Cell(text_of(activity.description)),
+         Cell(quantity_of(activity.number_of_hours_available)),
+         Cell(activity.persons_per_contact.present() ? core::grouped(*activity.persons_per_contact)
+                                                     : std::string())});
+  }
+  rows.push_back({Cell("Total"), Cell(""), Cell(parts::quantity_text(hours)), Cell("")});
+  TableOptions options;
+  options.total_rows = 1;
+  doc.table({{"Type of Service Activity", 1.6},
+             {"Description", 3.9},
+             {"No. of Hours Available", 1.15, Align::Right},
+             {"Persons per Contact", 1.05, Align::Right}},
+            rows, options);
+  ParagraphStyle note;
+  note.size = 8.5;
+  note.muted = true;
+  doc.paragraph("Hours available exclude travel time (CET RFP FY2004-05 §II-2b, Table A).", note);
+}
+
+void table_a(Document& doc, const model::GrantProposal& proposal, const core::Figures& figures) {
+  parts::keep_together(doc, kTableStart + 40);
+  doc.heading("Table A — Summary of Training and Service Activities", 2);
+  if (!proposal.table_a) {
+    doc.paragraph("The proposal has no Table A.");
+    return;
+  }
+  training_programs(doc, *proposal.table_a, figures);
+  service_activities(doc, *proposal.table_a);
+}
+
+// ---- Table B ------------------------------------------------------------------------------
+
+constexpr std::array<const char*, 12> kMonthAbbreviations = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+void table_b(Document& doc, const model::GrantProposal& proposal) {
+  const std::size_t activities = proposal.table_b ? proposal.table_b->activities.size() : 0;
+  parts::keep_together(doc, parts::table_space(activities, 20, 360) + 70);
+  doc.heading("Table B — Project Time-Flow of Activities", 2);
+  const int first_year = model::fiscal_year_of(proposal).value_or(model::FiscalYear{}).first_year;
+  const core::Date start = *core::Date::from_ymd(first_year, 10, 1);
+  const core::Date end = *core::Date::from_ymd(first_year + 1, 9, 30);
+  ParagraphStyle note;
+  note.muted = true;
+  doc.paragraph("Months of the grant period, " + text::long_date(start) + " to " +
+                    text::long_date(end) + "; a dot marks each month the activity is performed.",
+                note);
+  if (!proposal.table_b || proposal.table_b->activities.empty()) {
+    doc.paragraph("The proposal schedules no activities.");
+    return;
+  }
+  // Months 29 pt wide: "May" in bold 8 pt fits.
+  std::vector<Column> columns = {{"Activity", 2.4}};
+  for (int month = 1; month <= 12; ++month) {
+    const int calendar = (start.month() - 1 + month - 1) % 12;  // 0 = January
+    columns.push_back(
+        {kMonthAbbreviations[static_cast<std::size_t>(calendar)], 0.62, Align::Center});
+  }
+  Rows rows;
+  for (const model::TimeFlowActivity& activity : proposal.table_b->activities) {
+    std::vector<Cell> row;
+    row.emplace_back(RichText{regular(text_of(activity.name))},
+                     activity.months.rejected() ? "months: " + activity.months.raw : "");
+    for (int month = 1; month <= 12; ++month)
+      row.emplace_back(activity.months.present() && activity.months->count(month) > 0 ? "●" : "");
+    rows.push_back(std::move(row));
+  }
+  TableOptions options;
+  options.size = 8;
+  doc.table(columns, rows, options);
+}
+
+// ---- Table C ------------------------------------------------------------------------------
+
+constexpr std::array<const char*, 9> kCategoryNames = {
+    "Wages & Salaries", "Fringe Benefits", "Travel",
+    "Rent & Utilities", "Office Supplies", "Training Material",
+    "Equipment",        "Contractual",     "Other"};
+
+std::vector<Cell> table_c_line(std::string category, std::string funds,
+                               const std::optional<model::TableCLine>& line) {
+  std::vector<Cell> row = {Cell(std::move(category)), Cell(std::move(funds))};
+  if (!line) {
+    for (int i = 0; i < 5; ++i) row.emplace_back(kBlank);
+    return row;
+  }
+  for (const auto* field :
+       {&line->total_funds, &line->first, &line->second, &line->third, &line->fourth})
+    row.emplace_back(money_of(*field));
+  return row;
+}
+
+void table_c(Document& doc, const model::GrantProposal& proposal) {
+  parts::keep_together(doc, parts::table_space(20, 18, 430) + 40);  // the whole table
+  doc.heading("Table C — Summary of Estimated Expenditures", 2);
+  if (!proposal.table_c) {
+    doc.paragraph("The proposal has no Table C.");
+    return;
+  }
+  const model::TableC& table = *proposal.table_c;
+  Rows rows;
+  for (int number = 1; number <= 9; ++number) {
+    const model::TableCCategory* category = nullptr;
+    for (const model::TableCCategory& c : table.categories)
+      if (c.number.present() && *c.number == number) {
+        category = &c;
+        break;
+      }
+    const std::string name =
+        std::to_string(number) + ". " + kCategoryNames[static_cast<std::size_t>(number - 1)];
+    rows.push_back(table_c_line(name, "Grant", category ? category->grant : std::nullopt));
+    rows.push_back(table_c_line("", "Matching", category ? category->matching : std::nullopt));
+  }
+  const std::optional<model::TableCLine> none;
+  rows.push_back(table_c_line("Total", "Grant", table.total ? table.total->grant : none));
+  rows.push_back(table_c_line("", "Matching", table.total ? table.total->matching : none));
+  // Widths in points: a bold total ("$18,950.08") needs 61 at 8 pt.
+  TableOptions options;
+  options.size = 8;
+  options.total_rows = 2;
+  doc.table({{"Category", 105},
+             {"Funds", 58},
+             {"Total Funds", 61, Align::Right},
+             {"First Quarter", 61, Align::Right},
+             {"Second Quarter", 61, Align::Right},
+             {"Third Quarter", 61, Align::Right},
+             {"Fourth Quarter", 61, Align::Right}},
+            rows, options);
+}
+
+// ---- Table D ------------------------------------------------------------------------------
+
+// A section's columns: the line item, its funding, up to two formula columns, the total.
+struct SectionLayout {
+  const char* title;
+  const char* item;
+  const char* first = nullptr;  // null: the section has no formula columns
+  const char* second = nullptr;
+};
+
+SectionLayout section_layout(int category) {
+  switch (category) {
+    case 1:
+      return {"Wages/Salaries", "Position", "Salary per Week", "No. of Weeks"};
+    case 2:
+      return {"Fringe Benefit", "Type of Benefit", "Total Salaries", "Formula %"};
+    case 3:
+      return {"Travel", "Item", "Number", "Amount per Unit"};
+    case 4:
+      return {"Rent and Utilities", "Item", "No. of Months", "Monthly Amount"};
+    case 5:
+      return {"Office Supplies", "Type of Supplies", "Cost per Item", "Total Units"};
+    case 6:
+      return {"Training Materials", "Type of Material", "Cost per Item", "Total Units"};
+    case 7:
+      return {"Equipment", "Type of Equipment or Rental", "Cost per Item", "Total Units"};
+    case 8:
+      return {"Contractual", "Scope/Nature of Contract"};
+    default:
+      return {"Other", "Specify"};
+  }
+}
+
+// The funding cell: grant or matching, with the line's flags in small type under it.
+Cell funding_cell(const model::TableDLine& line) {
+  std::string funding = kBlank;
+  if (line.funding.present())
+    funding = *line.funding == model::Funding::Grant ? "Grant" : "Matching";
+  else if (line.funding.rejected())
+    funding = line.funding.raw;
+  std::vector<std::string> flags;
+  if (line.in_kind.value_or(false)) flags.emplace_back("in kind");
+  if (line.lost_time.value_or(false)) flags.emplace_back("lost time");
+  if (line.out_of_state.value_or(false)) flags.emplace_back("out of state");
+  if (line.prior_approval.present()) flags.push_back("prior approval: " + *line.prior_approval);
+  return Cell({regular(funding)}, parts::joined(flags, "; "));
+}
+
+std::string meal_name(const core::Field<model::Meal>& meal) {
+  if (!meal.present()) return meal.rejected() ? meal.raw : std::string();
+  switch (*meal) {
+    case model::Meal::Breakfast:
+      return "breakfast";
+    case model::Meal::Lunch:
+      return "lunch";
+    case model::Meal::Dinner:
+      return "dinner";
+  }
+  return {};
+}
+
+std::string with_unit(std::string value, const char* unit) {
+  return value == kBlank ? value : value + " " + unit;
+}
+
+struct LineCells {
+  Cell item;
+  std::string first;
+  std::string second;
+};
+
+LineCells line_cells(int category, const model::TableDLine& line) {
+  using model::TableDRow;
+  switch (line.row) {
+    case TableDRow::Mileage:
+      return {Cell("Mileage"), with_unit(quantity_of(line.number_of_miles), "miles"),
+              line.amount_per_mile.present() ? core::rate_text(*line.amount_per_mile)
+                                             : std::string(kBlank)};
+    case TableDRow::Lodging:
+      return {Cell({regular("Lodging")},
+                   line.taxes.present() ? "plus taxes " + core::money_text(*line.taxes) : ""),
+              with_unit(quantity_of(line.number_of_nights), "nights"),
+              money_of(line.amount_per_night)};
+    case TableDRow::Meals: {
+      const std::string meal = meal_name(line.meal);
+      return {Cell(meal.empty() ? "Meals" : "Meals — " + meal),
+              with_unit(quantity_of(line.number_of_meals), "meals"),
+              money_of(line.amount_per_meal)};
+    }
+    case TableDRow::OfficeSpace:
+    case TableDRow::TrainingSpace:
+    case TableDRow::GasElectricity:
+    case TableDRow::Telephone: {
+      const char* name = line.row == TableDRow::OfficeSpace      ? "Office space"
+                         : line.row == TableDRow::TrainingSpace  ? "Training space"
+                         : line.row == TableDRow::GasElectricity ? "Gas/electricity"
+                                                                 : "Telephone";
+      return {Cell(name), quantity_of(line.number_of_months), money_of(line.monthly_amount)};
+    }
+    case TableDRow::AdministrativeCosts: {
+      std::vector<std::string> items;
+      for (const auto& item : line.items) items.push_back(part_of(item));
+      return {Cell({regular("Administrative costs, lumped")}, parts::joined(items, "; ")), "", ""};
+    }
+    case TableDRow::Purchase:
+    case TableDRow::Rental: {
+      std::vector<std::string> notes;
+      if (line.row == TableDRow::Rental) notes.emplace_back("rental");
+      if (line.life_span_months.present())
+        notes.push_back("life span " + core::grouped(*line.life_span_months) + " months");
+      if (line.bids.present())
+        notes.push_back(core::grouped(*line.bids) + (*line.bids == 1 ? " bid" : " bids"));
+      if (line.bid_explanation.present()) notes.push_back(*line.bid_explanation);
+      const auto& type =
+          line.row == TableDRow::Rental ? line.type_of_rental : line.type_of_equipment;
+      return {Cell({regular(text_of(type))}, parts::joined(notes, "; ")),
+              money_of(line.cost_per_item), quantity_of(line.total_units)};
+    }
+    case TableDRow::Line:
+      break;
+  }
+  switch (category) {
+    case 1:
+      return {Cell(text_of(line.position)), money_of(line.salary_per_week),
+              quantity_of(line.number_of_weeks)};
+    case 2:
+      return {Cell(text_of(line.type_of_benefit)), money_of(line.total_salaries),
+              line.formula_percent.present() ? percent_text(*line.formula_percent)
+                                             : std::string(kBlank)};
+    case 5:
+      return {Cell(text_of(line.type_of_supplies)), money_of(line.cost_per_item),
+              quantity_of(line.total_units)};
+    case 6:
+      return {Cell(text_of(line.type_of_material)), money_of(line.cost_per_item),
+              quantity_of(line.total_units)};
+    case 8:
+      return {Cell(text_of(line.scope_nature_of_contract)), "", ""};
+    default:
+      return {Cell(text_of(line.specify)), "", ""};
+  }
+}
+
+// A section total as the form declares it, else the sum of the section's lines.
+std::string section_total(const model::TableDSection& section, model::Funding funding) {
+  const auto& declared =
+      funding == model::Funding::Grant ? section.total_grant : section.total_matching;
+  if (declared.present() || declared.rejected()) return money_of(declared);
+  core::Money sum;
+  for (const model::TableDLine& line : section.lines)
+    if (line.funding.present() && *line.funding == funding && line.total_charged.present())
+      sum += *line.total_charged;
+  return core::money_text(sum);
+}
+
+void table_d_section(Document& doc, const model::TableDSection& section) {
+  const SectionLayout layout = section_layout(section.category);
+  parts::keep_together(doc, parts::table_space(section.lines.size() + 2, 22));
+  doc.heading(std::to_string(section.category) + ". " + layout.title, 3);
+  const bool formula = layout.first != nullptr;
+  std::vector<Column> columns = {{layout.item, formula ? 2.7 : 4.6}, {"Funding", 1.2}};
+  if (formula) {
+    columns.push_back({layout.first, 1.25, Align::Right});
+    columns.push_back({layout.second, 1.15, Align::Right});
+  }
+  columns.push_back({"Total Charged", 1.25, Align::Right});
+
+  Rows rows;
+  for (const model::TableDLine& line : section.lines) {
+    LineCells cells = line_cells(section.category, line);
+    std::vector<Cell> row = {std::move(cells.item), funding_cell(line)};
+    if (formula) {
+      row.emplace_back(std::move(cells.first));
+      row.emplace_back(std::move(cells.second));
+    }
+    row.emplace_back(money_of(line.total_charged));
+    rows.push_back(std::move(row));
+  }
+  for (const model::Funding funding : {model::Funding::Grant, model::Funding::Matching}) {
+    std::vector<Cell> row(columns.size());
+    row[0] = Cell(funding == model::Funding::Grant ? "Total — Grant" : "Total — Matching");
+    row.back() = Cell(section_total(section, funding));
+    rows.push_back(std::move(row));
+  }
+  TableOptions options;
+  options.size = 8.5;
+  options.total_rows = 2;
+  doc.table(columns, rows, options);
+}
+
+void table_d(Document& doc, const model::GrantProposal& proposal) {
+  // The heading stays with the first section's table.
+  double first = kTableStart;
+  if (proposal.table_d)
+    for (const model::TableDSection* section : proposal.table_d->sections())
+      if (section) {
+        first = parts::table_space(section->lines.size() + 2, 22);
+        break;
+      }
+  parts::keep_together(doc, first + 50);
+  doc.heading("Table D — Detailed Breakdown of Grant and Matching Expenditures", 2);
+  if (!proposal.table_d) {
+    doc.paragraph("The proposal has no Table D.");
+    return;
+  }
+  bool any = false;
+  for (const model::TableDSection* section : proposal.table_d->sections()) {
+    if (!section) continue;
+    any = true;
+    table_d_section(doc, *section);
+  }
+  if (!any) doc.paragraph("Table D lists no expenditures.");
+}
+
+// ---- budget limits and totals ---------------------------------------------------------------
+
+void budget_limits(Document& doc, const core::Figures& figures,
+                   const model::GrantParameters& parameters) {
+  parts::keep_together(doc, 200);
+  doc.heading("Budget Limits", 2);
+  ParagraphStyle note;
+  note.muted = true;
+  doc.paragraph(
+      "G is the total grant funds requested, M the matching share and T = G + M the total budget "
+      "(Table C). Equipment, contractual and other costs are capped as a share of G by their "
+      "grant funds; lumped administrative costs L as a share of the remaining expenditures "
+      "T − L (CET RFP FY2004-05 §I-3, §I-6, App C). Limits for fiscal year " +
+          parameters.fiscal_year + ".",
+      note);
+
+  Rows rows;
+  rows.push_back({Cell("Total grant funds requested (G)"),
+                  Cell(figure_money(figures, "grant-total")), Cell(""),
+                  Cell("at most " + core::money_text(parameters.award_maximum)),
+                  Cell({regular(figure_money(figures, "award-maximum"))}, "maximum award")});
+  rows.push_back({Cell("Matching share (M)"), Cell(figure_money(figures, "matching-total")),
+                  Cell(figure_percent(figures, "matching-percent", "G")),
+                  Cell("at least " + percent_text(parameters.matching_minimum_percent) + " of G"),
+                  Cell({regular(figure_money(figures, "matching-minimum"))}, "minimum")});
+  rows.push_back({Cell("Total budget (T = G + M)"), Cell(figure_money(figures, "budget-total")),
+                  Cell(""), Cell(""), Cell("")});
+  const std::array<std::pair<const char*, const char*>, 3> caps = {
+      {{"Equipment", "equipment"}, {"Contractual", "contractual"}, {"Other", "other"}}};
+  const std::array<core::Percent, 3> cap_percents = {parameters.equipment_cap_percent,
+                                                     parameters.contractual_cap_percent,
+                                                     parameters.other_cap_percent};
+  for (std::size_t i = 0; i < caps.size(); ++i) {
+    const std::string key = caps[i].second;
+    rows.push_back({Cell(std::string(caps[i].first) + ", grant funds"),
+                    Cell(figure_money(figures, key + "-grant")),
+                    Cell(figure_percent(figures, key + "-percent", "G")),
+                    Cell("at most " + percent_text(cap_percents[i]) + " of G"),
+                    Cell({regular(figure_money(figures, key + "-maximum"))}, "maximum")});
+  }
+  std::string lump_share = kBlank;
+  const auto lump = figure_amount(figures, "administrative-lump-total");
+  const auto remaining = figure_amount(figures, "remaining-expenditures");
+  if (lump && remaining)
+    if (auto share = core::percent_figure(lump->units, remaining->units))
+      lump_share = *share + "% of T − L";
+  const std::string remaining_text =
+      remaining ? " (" + core::money_text(*remaining) + ")" : std::string();
+  rows.push_back(
+      {Cell("Administrative costs, lumped (L)"), Cell(lump ? core::money_text(*lump) : kBlank),
+       Cell(lump_share),
+       Cell("at most " + percent_text(parameters.administrative_lump_cap_percent) + " of T − L" +
+            remaining_text),
+       Cell({regular(figure_money(figures, "administrative-lump-maximum"))}, "maximum")});
+  TableOptions options;
+  options.size = 8.5;
+  doc.table({{"Budget Item", 2.2},
+             {"Amount", 1.2, Align::Right},
+             {"Share", 1.25, Align::Right},
+             {"Limit", 2.15},
+             {"Allowed", 1.2, Align::Right}},
+            rows, options);
+}
+
+void measure_table(Document& doc, const char* heading, const core::Figures& figures,
+                   const std::vector<std::pair<const char*, const char*>>& measures,
+                   bool money = false) {
+  Rows rows;
+  for (const auto& [label, key] : measures) {
+    if (!figures.find(key)) continue;
+    const std::string_view k = key;
+    const bool is_money = money && k.find("percent") == std::string_view::npos;
+    const bool is_percent = k.find("percent") != std::string_view::npos;
+    rows.push_back({Cell(label), Cell(is_money     ? figure_money(figures, key)
+                                      : is_percent ? figure_percent(figures, key)
+                                                   : figure_number(figures, key))});
+  }
+  if (rows.empty()) return;
+  parts::keep_together(doc, 80 + 18 * static_cast<double>(std::min<std::size_t>(rows.size(), 6)));
+  doc.heading(heading, 2);
+  TableOptions options;
+  options.size = 9;
+  doc.table({{"Measure", 4.2}, {"Total", 1.3, Align::Right}}, rows, options);
+}
+
+void totals(Document& doc, const core::Figures& figures) {
+  measure_table(doc, "Training and Service Totals", figures,
+                {{"Training sessions", "training-sessions-total"},
+                 {"People trained", "people-trained-total"},
+                 {"Person-hours of training", "person-hours-total"},
+                 {"Technical assistance hours available", "technical-assistance-hours-total"},
+                 {"Information dissemination hours available", "dissemination-hours-total"},
+                 {"Other service hours available", "other-service-hours-total"},
+                 {"Performance objective: people trained", "objective-people-trained"},
+                 {"Performance objective: person-hours", "objective-person-hours"},
+                 {"Performance objective: count (people + person-hours)", "objective-count"}});
+  measure_table(doc, "Changes from the Approved Proposal", figures,
+                {{"Training sessions, approved", "baseline-sessions-total"},
+                 {"Training sessions, revised", "revised-sessions-total"},
+                 {"Change in sessions", "sessions-change-percent"},
+                 {"People trained, approved", "baseline-people-trained"},
+                 {"People trained, revised", "revised-people-trained"},
+                 {"Change in people trained", "people-trained-change-percent"},
+                 {"Person-hours, approved", "baseline-person-hours"},
+                 {"Person-hours, revised", "revised-person-hours"},
+                 {"Change in person-hours", "person-hours-change-percent"}});
+  measure_table(doc, "Performance Outcome", figures,
+                {{"People trained", "outcome-people-trained"},
+                 {"Person-hours of training", "outcome-person-hours"},
+                 {"Count (people + person-hours)", "outcome-count"},
+                 {"Share of the performance objective", "performance-percent"}});
+  measure_table(doc, "Award after Performance (§108)", figures,
+                {{"Award before reduction", "award-before-reduction"},
+                 {"Reduction", "award-reduction"},
+                 {"Award after reduction", "award-after-reduction"}},
+                true);
+}
+
+}  // namespace
+
+std::string render_proposal_summary(const model::GrantProposal& proposal,
+                                    const core::Figures& figures, const RenderOptions& options,
+                                    const model::GrantParameters& parameters) {
+  const std::string sponsor =
+      proposal.signature_sheet ? part_of(proposal.signature_sheet->sponsoring_organization) : "";
+  const int first_year = model::fiscal_year_of(proposal).value_or(model::FiscalYear{}).first_year;
+  const std::string fiscal_year =
+      "Fiscal Year " + std::to_string(first_year) + "-" + std::to_string(first_year + 1);
+  const auto stage = model::stage_of(proposal);
+  const std::string stage_text = !stage                                  ? kBlank
+                                 : *stage == model::GrantStage::Proposal ? "Proposal"
+                                 : *stage == model::GrantStage::Revision ? "Revision"
+                                                                         : "Close-out";
+
+  DocumentInfo info;
+  info.title = "CET Grant Proposal Summary" + (sponsor.empty() ? "" : " — " + sponsor);
+  info.author = "Michigan Occupational Safety and Health Administration";
+  info.subject = "Consultation Education and Training grant proposal, " + fiscal_year;
+  info.keywords = "cet-grant-proposal, cet-grant";
+  info.footer = parts::footer_text({"CET grant proposal summary", sponsor, fiscal_year});
+  Letterhead head;
+  head.organization = "Michigan Occupational Safety and Health Administration";
+  head.lines = {"Consultation Education and Training Division",
+                "Consultation Education and Training Grant Program"};
+  head.aside = {fiscal_year, stage_text};
+  if (proposal.received.present())
+    head.aside.push_back("Received " + text::long_date(proposal.received->local.date));
+  info.letterhead = std::move(head);
+  Document doc(info, options);
+
+  doc.heading("CET Grant Proposal Summary");
+  ParagraphStyle subtitle;
+  subtitle.muted = true;
+  subtitle.space_after = 4;
+  doc.paragraph(sponsor.empty() ? fiscal_year : sponsor, subtitle);
+
+  signature_sheet(doc, proposal);
+  table_a(doc, proposal, figures);
+  table_b(doc, proposal);
+  table_c(doc, proposal);
+  table_d(doc, proposal);
+  budget_limits(doc, figures, parameters);
+  totals(doc, figures);
+  return doc.finish();
+}
+
+}  // namespace pipeline::render
