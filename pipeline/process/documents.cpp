@@ -1,11 +1,175 @@
 #include "pipeline/process/documents.hpp"
 
+#include <optional>
+#include <type_traits>
+#include <variant>
+
+#include "pipeline/core/money.hpp"
+#include "pipeline/process/profiles.hpp"
+#include "pipeline/render/agreement.hpp"
+#include "pipeline/render/annual_report_document.hpp"
+#include "pipeline/render/compliance_summary.hpp"
+#include "pipeline/render/diary_sheet_document.hpp"
+#include "pipeline/render/fonts.hpp"
+#include "pipeline/render/letters.hpp"
+#include "pipeline/render/proposal_summary.hpp"
+#include "pipeline/text/format.hpp"
+
 namespace pipeline::process {
 
-std::vector<std::pair<std::string, std::string>> facts_of(const model::Submission&) {
+namespace {
+
+using Facts = std::vector<std::pair<std::string, std::string>>;
+
+// The reviewing office on the compliance summary's letterhead.
+constexpr const char* kCetAgency = "MIOSHA Consultation Education and Training Division";
+
+std::string date_text(const std::optional<core::Date>& date) {
+  return date ? text::long_date(*date) : std::string();
+}
+
+// "partner" -> "Partner", "region-wide" -> "Region-wide".
+std::string capitalized(std::string word) {
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 32);
+  return word;
+}
+
+std::string period_label(std::string_view kind) {
+  if (kind == "alliance-diary-sheet") return "Reporting period";
+  if (kind == "alliance-annual-report") return "Evaluation period";
+  return "Grant period";
+}
+
+std::string submitted_label(std::string_view kind) {
+  if (kind == "alliance-diary-sheet") return "Date submitted";
+  if (kind == "alliance-annual-report") return "Report date";
+  if (kind == "cet-grant-proposal") return "Received";
+  return "Letter date";
+}
+
+std::string duties_text(const std::vector<Duty>& duties) {
+  std::string out;
+  for (const Duty duty : duties) {
+    std::string name(duty_name(duty));
+    for (char& c : name)
+      if (c == '-') c = ' ';
+    out += (out.empty() ? capitalized(name) : ", " + name);
+  }
+  return out;
+}
+
+render::SummaryStatus summary_status(Status status) {
+  switch (status) {
+    case Status::Accepted:
+      return render::SummaryStatus::Accepted;
+    case Status::Rejected:
+      return render::SummaryStatus::Rejected;
+    case Status::Unreadable:
+      return render::SummaryStatus::Unreadable;
+  }
+  return render::SummaryStatus::Unreadable;
+}
+
+// The document of an accepted submission, rendered in the program's wording.
+std::string render_form(const model::Submission& submission, const Report& report,
+                        const render::RenderOptions& options) {
+  Profiles& profiles = Profiles::shared();
+  return std::visit(
+      [&](const auto& form) -> std::string {
+        using Form = std::decay_t<decltype(form)>;
+        if constexpr (std::is_same_v<Form, model::GrantProposal>) {
+          return render::render_proposal_summary(form, report.figures, options, profiles.grant());
+        } else {
+          const model::AllianceProfile& profile = profiles.alliance(submission.profile);
+          if constexpr (std::is_same_v<Form, model::DiarySheet>)
+            return render::render_diary_sheet(form, profile, options);
+          else if constexpr (std::is_same_v<Form, model::AnnualReport>)
+            return render::render_annual_report(form, profile, options);
+          else if constexpr (std::is_same_v<Form, model::AllianceAgreement>)
+            return render::render_agreement(form, profile, options);
+          else if constexpr (std::is_same_v<Form, model::DeclinationLetter>)
+            return render::render_declination_letter(form, profile, options);
+          else
+            return render::render_expiration_termination_letter(form, profile, options);
+        }
+      },
+      submission.form);
+}
+
+}  // namespace
+
+Facts facts_of(const model::Submission& submission, const SubmissionRecord& record) {
+  Facts facts;
+  const auto add = [&](std::string label, std::string value) {
+    if (!value.empty()) facts.emplace_back(std::move(label), std::move(value));
+  };
+  const std::string& kind = submission.kind;
+  const bool expiration_letter = kind == "expiration-termination-letter";
+
+  add(record.organizations.size() > 1 ? "Organizations" : "Organization", record.organization);
+  add("Alliance", record.alliance_name);
+  add("Project title", record.project_title);
+  if (!record.alliance_type.empty())
+    add("Alliance type", capitalized(record.alliance_type) +
+                             (record.level.empty() ? "" : ", " + record.level + " level"));
+  add("Agreement", record.action.empty() ? "" : capitalized(record.action));
+  add("Fiscal year", record.fiscal_year);
+  add("Stage", capitalized(record.stage));
+  if (const auto amount = core::parse_money(record.amount_requested))
+    add("CET funds requested", core::money_text(*amount));
+  if (record.period_start || record.period_end)
+    add(period_label(kind), date_text(record.period_start) + " – " + date_text(record.period_end));
+  add(submitted_label(kind), date_text(record.submitted_on));
+  add(expiration_letter ? "Agreement signed" : "Signing date", date_text(record.signing_date));
+  if (record.term_years)
+    add("Term",
+        std::to_string(*record.term_years) + (*record.term_years == 1 ? " year" : " years"));
+  add(expiration_letter ? "Expiration date" : "Expires", date_text(record.expiration_date));
+  add("Initially signed", date_text(record.initial_signing_date));
+  add("Reports due", duties_text(record.reporting_duties));
+  return facts;
+}
+
+std::string document_name(std::string_view kind) {
+  if (kind == "cet-grant-proposal") return "proposal-summary.pdf";
+  if (kind == "alliance-diary-sheet") return "diary-sheet.pdf";
+  if (kind == "alliance-annual-report") return "annual-report.pdf";
+  if (kind == "alliance-agreement") return "agreement.pdf";
+  if (kind == "declination-letter" || kind == "expiration-termination-letter") return "letter.pdf";
   return {};
 }
 
-void render_documents(const model::Submission*, Processed&) {}
+void render_documents(const model::Submission* submission, const Options& options,
+                      Processed& processed) {
+  Report& report = processed.report;
+  render::RenderOptions render_options;
+  render_options.creation_date = options.as_of;
+  render_options.fonts = render::default_fonts();
+
+  render::ComplianceSummary summary;
+  summary.form = report.form;
+  summary.profile = report.profile;
+  summary.status = summary_status(report.status);
+  summary.submission_id = report.id;
+  summary.source = report.source;
+  if (submission)
+    summary.agency = submission->kind == "cet-grant-proposal"
+                         ? kCetAgency
+                         : Profiles::shared().alliance(submission->profile).agency;
+  summary.facts = report.facts;
+  summary.findings = report.findings;
+  summary.figures = report.figures.items();
+
+  processed.documents.clear();
+  processed.documents.push_back(
+      {"compliance-summary.pdf", render::render_compliance_summary(summary, render_options)});
+  if (submission && report.status == Status::Accepted) {
+    const std::string name = document_name(submission->kind);
+    if (!name.empty())
+      processed.documents.push_back({name, render_form(*submission, report, render_options)});
+  }
+  report.documents.clear();
+  for (const Document& document : processed.documents) report.documents.push_back(document.name);
+}
 
 }  // namespace pipeline::process

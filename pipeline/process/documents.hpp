@@ -1,6 +1,6 @@
 #pragma once
-//! What each submission renders: the compliance summary for every readable submission, and for
-//! an accepted one the document its form asks for (cli.md "What processing a submission
+//! What each submission renders: the compliance summary for every submission, readable or not,
+//! and for an accepted one the document its form asks for (cli.md "What processing a submission
 //! produces"), plus the facts a reviewer sees first.
 
 #include <string>
@@ -9,14 +9,25 @@
 
 #include "pipeline/model/form.hpp"
 #include "pipeline/process/process.hpp"
+#include "pipeline/process/records.hpp"
 
 namespace pipeline::process {
 
-// "Organization", "Period", ... in display order, for the report and the compliance summary.
-std::vector<std::pair<std::string, std::string>> facts_of(const model::Submission& submission);
+// "Organization", "Alliance", "Reporting period", ... in display order, for the report and the
+// compliance summary; taken from the submission's record, so they never disagree with it.
+std::vector<std::pair<std::string, std::string>> facts_of(const model::Submission& submission,
+                                                          const SubmissionRecord& record);
 
-// Renders into `processed.documents` and lists them in the report. `submission` is null for an
-// unreadable input (it still gets a compliance summary).
-void render_documents(const model::Submission* submission, Processed& processed);
+// The file name of the document an accepted submission of `kind` renders ("agreement.pdf", ...);
+// empty for an unknown kind.
+std::string document_name(std::string_view kind);
+
+// Renders compliance-summary.pdf and, for an accepted submission, its document into
+// `processed.documents`, and lists their names in `processed.report.documents` (the summary
+// first). `submission` is null for an unreadable input. The PDFs are dated options.as_of, so
+// the same submission on the same day gives the same bytes. Throws core::Error when fonts,
+// templates or profiles are missing.
+void render_documents(const model::Submission* submission, const Options& options,
+                      Processed& processed);
 
 }  // namespace pipeline::process

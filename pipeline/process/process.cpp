@@ -91,8 +91,8 @@ Processed process_path(const std::filesystem::path& input, const Options& option
         context.alliance = &profiles.alliance(submission.profile);
       }
       rules::check(submission, context, outcome);
-      report.facts = facts_of(submission);
       report.record = record_of(submission, outcome.figures, context.alliance);
+      report.facts = facts_of(submission, *report.record);
     }
     for (auto& finding : outcome.findings) report.findings.push_back(std::move(finding));
     report.figures = std::move(outcome.figures);
@@ -101,7 +101,8 @@ Processed process_path(const std::filesystem::path& input, const Options& option
                     [](const core::Finding& f) { return f.severity == core::Severity::Error; });
     report.status = rejected ? Status::Rejected : Status::Accepted;
   }
-  if (options.render) render_documents(ingested.submission ? &*ingested.submission : nullptr, out);
+  if (options.render)
+    render_documents(ingested.submission ? &*ingested.submission : nullptr, options, out);
   return out;
 }
 
