@@ -501,3 +501,17 @@ TEST_CASE("every agreement sample renders, the invalid ones too", "[render][agre
     CHECK(text.find(std::to_string(notice) + " days written notice") != std::string::npos);
   }
 }
+
+TEST_CASE("a MIOSHA affiliative agreement describes its type and plan of action",
+          "[render][agreement]") {
+  std::string xml = edited(sample("alliance-agreement.valid.xml"), "alliance-type=\"partner\"",
+                           "alliance-type=\"affiliate\"");
+  xml = edited(xml, "<signing-date>",
+               "<work-plan><item>Quarterly newsletter column on line-clearance "
+               "rules</item></work-plan><signing-date>");
+  const auto rendered = render_sample(xml, "miosha", "miosha-affiliative.pdf");
+  check_contains(rendered.text,
+                 {"Affiliative Alliance", "hereby form an Affiliative alliance",
+                  "similar focus and goals", "plan of action: • Quarterly newsletter column"});
+  check_lacks(rendered.text, {"Partner"});
+}
