@@ -21,10 +21,16 @@ ParagraphStyle muted() {
 }
 
 // "Partner", "Standard (national)".
-std::string alliance_type_text(const model::AnnualReport& report) {
-  std::string text = report.alliance_type.present() ? parts::word_label(*report.alliance_type)
-                                                    : text_of(report.alliance_type);
-  if (report.level.present()) text += " (" + *report.level + ")";
+// "Partner", "Standard (national)"; the program's default type when the report names none, and
+// no level for a program without levels.
+std::string alliance_type_text(const model::AnnualReport& report,
+                               const model::AllianceProfile& profile) {
+  std::string text = text_of(report.alliance_type);
+  if (report.alliance_type.present())
+    text = parts::word_label(*report.alliance_type);
+  else if (report.alliance_type.absent() && profile.alliance_types.default_word)
+    text = parts::word_label(*profile.alliance_types.default_word);
+  if (report.level.present() && !profile.levels.allowed.empty()) text += " (" + *report.level + ")";
   return text;
 }
 
@@ -57,12 +63,13 @@ void text_section(Document& doc, const char* heading, int level,
     doc.paragraph(missing, muted());
 }
 
-void background(Document& doc, const model::AnnualReport& report, bool state_content) {
+void background(Document& doc, const model::AnnualReport& report,
+                const model::AllianceProfile& profile, bool state_content) {
   const model::AllianceBackground& bg = report.alliance_background;
   doc.heading("I. Alliance Background", 2);
   doc.key_values(
       {{"Alliance Name", text_of(bg.alliance_name)},
-       {"Alliance Type", alliance_type_text(report)},
+       {"Alliance Type", alliance_type_text(report, profile)},
        {"Date Signed", parts::long_date_of(bg.initial_date_signed) + " (initial signing); " +
                            (bg.date_renewed.absent()
                                 ? std::string("not renewed")
@@ -161,7 +168,7 @@ std::string render_annual_report(const model::AnnualReport& report,
   const bool state_content = profile.annual_report.kind == model::AnnualReportKind::State;
 
   DocumentInfo info;
-  info.title = title + (alliance.empty() ? "" : " — " + alliance);
+  info.title = parts::running_title(title, alliance);
   info.author = profile.agency;
   info.subject = title + ", " + parts::period_text(bg.evaluation_period);
   info.keywords = "alliance-annual-report, " + profile.profile;
@@ -177,7 +184,7 @@ std::string render_annual_report(const model::AnnualReport& report,
   subtitle.space_after = 10;
   doc.paragraph(parts::long_date_of(report.report_date), subtitle);
 
-  background(doc, report, state_content);
+  background(doc, report, profile, state_content);
   meetings(doc, report);
   events(doc, report, profile);
   if (state_content || !report.measures_of_reach_and_impact.absent())

@@ -75,4 +75,8 @@ TEST_CASE("a Cal/OSHA annual report adds the content the state's manual requires
     CHECK(has(text, expected));
   }
   CHECK(!has(text, "Emphasis"));
+  // The report names no alliance type: Cal/OSHA's only one, standard, is printed.
+  const auto type = text.find("Alliance Type");
+  REQUIRE(type != std::string::npos);
+  CHECK(text.substr(type, text.find('\n', type) - type).find("Standard") != std::string::npos);
 }

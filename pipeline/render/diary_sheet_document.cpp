@@ -97,7 +97,7 @@ std::string render_diary_sheet(const model::DiarySheet& sheet,
   const std::string quarter = quarter_label(sheet.reporting_period);
 
   DocumentInfo info;
-  info.title = title + (organization.empty() ? "" : " — " + organization);
+  info.title = parts::running_title(title, organization);
   info.author = profile.agency;
   info.subject = title + ", " + parts::period_text(sheet.reporting_period);
   info.keywords = "alliance-diary-sheet, " + profile.profile;

@@ -85,15 +85,26 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
   return out;
 }
 
+namespace {
+
+std::size_t characters(const std::string& utf8) {
+  std::size_t n = 0;
+  for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+std::string running_title(const std::string& title, const std::string& name) {
+  constexpr std::size_t kMaxCharacters = 100;  // 8 pt across the text width
+  if (name.empty() || characters(title) + 3 + characters(name) > kMaxCharacters) return title;
+  return title + " — " + name;
+}
+
 std::string footer_text(const std::vector<std::string>& parts) {
   constexpr std::size_t kMaxCharacters = 88;  // 8 pt beside "Page 10 of 12"
   std::vector<std::string> kept = parts;
   std::string text = joined(kept, " · ");
-  const auto characters = [](const std::string& s) {
-    std::size_t n = 0;
-    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    return n;
-  };
   while (characters(text) > kMaxCharacters && kept.size() > 2) {
     kept.erase(kept.begin() + 1);
     text = joined(kept, " · ");

@@ -43,6 +43,9 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 // A footer line: the parts joined by " · ", leaving out the middle ones (a long organization
 // name) while it is too long to sit beside "Page N of M".
 std::string footer_text(const std::vector<std::string>& parts);
+// The running header of pages 2..N (and the PDF title): "Title — name", or the title alone when
+// the name would run past the text width.
+std::string running_title(const std::string& title, const std::string& name);
 
 // The agency's letterhead for an alliance program: its name, then its program.
 Letterhead alliance_letterhead(const model::AllianceProfile& profile);

@@ -591,21 +591,23 @@ void budget_limits(Document& doc, const core::Figures& figures,
             rows, options);
 }
 
+// A table of figures: "…-percent" keys print as percentages, "award-…" keys as money, the
+// others as counts or hours. Figures the rules did not compute are left out, and a table with
+// none is not printed.
 void measure_table(Document& doc, const char* heading, const core::Figures& figures,
-                   const std::vector<std::pair<const char*, const char*>>& measures,
-                   bool money = false) {
+                   const std::vector<std::pair<const char*, const char*>>& measures) {
   Rows rows;
   for (const auto& [label, key] : measures) {
     if (!figures.find(key)) continue;
     const std::string_view k = key;
-    const bool is_money = money && k.find("percent") == std::string_view::npos;
-    const bool is_percent = k.find("percent") != std::string_view::npos;
-    rows.push_back({Cell(label), Cell(is_money     ? figure_money(figures, key)
-                                      : is_percent ? figure_percent(figures, key)
-                                                   : figure_number(figures, key))});
+    const bool percent = k.size() > 8 && k.substr(k.size() - 8) == "-percent";
+    const bool money = k.substr(0, 6) == "award-";
+    rows.push_back({Cell(label), Cell(percent ? figure_percent(figures, key)
+                                      : money ? figure_money(figures, key)
+                                              : figure_number(figures, key))});
   }
   if (rows.empty()) return;
-  parts::keep_together(doc, 80 + 18 * static_cast<double>(std::min<std::size_t>(rows.size(), 6)));
+  parts::keep_together(doc, parts::table_space(rows.size(), 18) + 20);
   doc.heading(heading, 2);
   TableOptions options;
   options.size = 9;
@@ -633,16 +635,14 @@ void totals(Document& doc, const core::Figures& figures) {
                  {"Person-hours, approved", "baseline-person-hours"},
                  {"Person-hours, revised", "revised-person-hours"},
                  {"Change in person-hours", "person-hours-change-percent"}});
-  measure_table(doc, "Performance Outcome", figures,
+  measure_table(doc, "Performance Outcome and Award (§108)", figures,
                 {{"People trained", "outcome-people-trained"},
                  {"Person-hours of training", "outcome-person-hours"},
                  {"Count (people + person-hours)", "outcome-count"},
-                 {"Share of the performance objective", "performance-percent"}});
-  measure_table(doc, "Award after Performance (§108)", figures,
-                {{"Award before reduction", "award-before-reduction"},
+                 {"Share of the performance objective", "performance-percent"},
+                 {"Award before reduction", "award-before-reduction"},
                  {"Reduction", "award-reduction"},
-                 {"Award after reduction", "award-after-reduction"}},
-                true);
+                 {"Award after reduction", "award-after-reduction"}});
 }
 
 }  // namespace
@@ -662,7 +662,7 @@ std::string render_proposal_summary(const model::GrantProposal& proposal,
                                                                          : "Close-out";
 
   DocumentInfo info;
-  info.title = "CET Grant Proposal Summary" + (sponsor.empty() ? "" : " — " + sponsor);
+  info.title = parts::running_title("CET Grant Proposal Summary", sponsor);
   info.author = "Michigan Occupational Safety and Health Administration";
   info.subject = "Consultation Education and Training grant proposal, " + fiscal_year;
   info.keywords = "cet-grant-proposal, cet-grant";
