@@ -1,7 +1,7 @@
 #pragma once
 //! Internal to render: the pages a Document has laid out, as a display list of positioned text
 //! runs, lines and boxes in PDF points (origin bottom left), and the one function that turns it
-//! into PDF bytes with libharu. Layout never calls libharu; only write_pdf does.
+//! into PDF bytes. Layout never writes PDF syntax; only write_pdf does.
 
 #include <cstdint>
 #include <optional>
@@ -57,9 +57,14 @@ struct PdfMetadata {
   std::string keywords;
 };
 
-// Writes `pages` as US Letter pages, embedding the faces of `fonts` that the text uses.
-// Throws RenderError when libharu or HarfBuzz fails.
+// Writes `pages` as US Letter pages, embedding the faces of `fonts` that the text uses as
+// subsets (options.embedding LibharuWhole: through libharu, whole). Throws RenderError when
+// HarfBuzz or libharu fails.
 std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
                       const FontSet& fonts, const RenderOptions& options);
+
+// The libharu writer behind FontEmbedding::LibharuWhole (haru_writer.cpp).
+std::string write_pdf_with_libharu(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
+                                   const FontSet& fonts, const RenderOptions& options);
 
 }  // namespace pipeline::render

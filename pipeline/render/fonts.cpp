@@ -1,8 +1,10 @@
 #include "pipeline/render/fonts.hpp"
 
 #include <hb-ot.h>
+#include <hb-subset.h>
 #include <hb.h>
 
+#include <atomic>
 #include <mutex>
 
 #include "pipeline/core/data_dir.hpp"
@@ -37,10 +39,52 @@ std::string postscript_name(hb_face_t* face) {
   return buffer;
 }
 
+std::uint64_t next_serial() {
+  static std::atomic<std::uint64_t> serial{0};
+  return ++serial;
+}
+
+// A metric in font units, scaled to thousandths of an em.
+int per_mille(hb_position_t units, unsigned upem) {
+  return static_cast<int>(static_cast<long>(units) * 1000 / static_cast<long>(upem));
+}
+
+// The font-wide box of every glyph, from the 'head' table (xMin, yMin, xMax, yMax at 36..43).
+void read_bbox(hb_face_t* face, unsigned upem, int (&bbox)[4]) {
+  hb_blob_t* head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(head, &length);
+  if (length >= 44) {
+    for (int i = 0; i < 4; ++i) {
+      const auto at = static_cast<std::size_t>(36 + 2 * i);
+      const auto hi = static_cast<unsigned char>(data[at]);
+      const auto lo = static_cast<unsigned char>(data[at + 1]);
+      const auto value = static_cast<std::int16_t>(static_cast<std::uint16_t>((hi << 8) | lo));
+      bbox[i] = per_mille(value, upem);
+    }
+  }
+  hb_blob_destroy(head);
+}
+
+FaceMetrics read_metrics(hb_face_t* face, hb_font_t* font, unsigned upem) {
+  FaceMetrics m;
+  hb_position_t value = 0;
+  if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &value))
+    m.ascent = per_mille(value, upem);
+  if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &value))
+    m.descent = per_mille(value, upem);
+  if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &value))
+    m.cap_height = per_mille(value, upem);
+  if (m.cap_height == 0) m.cap_height = m.ascent;
+  read_bbox(face, upem, m.bbox);
+  m.italic_angle = static_cast<double>(hb_style_get_value(font, HB_STYLE_TAG_SLANT_ANGLE));
+  return m;
+}
+
 }  // namespace
 
 FontFace::FontFace(std::filesystem::path path, unsigned index)
-    : path_(std::move(path)), index_(index) {
+    : path_(std::move(path)), serial_(next_serial()), index_(index) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path_, ec))
     throw core::IoError(path_.string(), "font file not found");
@@ -60,6 +104,8 @@ FontFace::FontFace(std::filesystem::path path, unsigned index)
   name_ = postscript_name(face_);
 
   hb_font_t* font = hb_font_create(face_);
+  hb_font_set_scale(font, static_cast<int>(upem), static_cast<int>(upem));
+  metrics_ = read_metrics(face_, font, upem);
   advances_.resize(glyphs);
   for (unsigned gid = 0; gid < glyphs; ++gid) {
     // Truncated like libharu's /W entries, so what we measure is what a reader advances.
@@ -77,9 +123,16 @@ FontFace::FontFace(std::filesystem::path path, unsigned index)
   }
   hb_set_destroy(unicodes);
   hb_font_destroy(font);
+
+  subset_source_ = hb_subset_preprocess(face_);
+  if (!subset_source_) {
+    hb_face_destroy(face_);
+    throw core::IoError(path_.string(), "cannot prepare the font for subsetting");
+  }
 }
 
 FontFace::~FontFace() {
+  hb_face_destroy(subset_source_);
   hb_face_destroy(face_);
 }
 

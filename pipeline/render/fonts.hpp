@@ -18,6 +18,15 @@ struct hb_face_t;
 
 namespace pipeline::render {
 
+// What a PDF font descriptor states about a face, in thousandths of an em.
+struct FaceMetrics {
+  int ascent = 0;
+  int descent = 0;  // negative: below the baseline
+  int cap_height = 0;
+  int bbox[4] = {0, 0, 0, 0};  // x min, y min, x max, y max
+  double italic_angle = 0;     // degrees, counter-clockwise from vertical
+};
+
 // One parsed font: its character map and advance widths, and the HarfBuzz face to subset.
 class FontFace {
  public:
@@ -29,18 +38,31 @@ class FontFace {
   FontFace& operator=(const FontFace&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
+  // A number no other FontFace of the process has, to key caches by.
+  std::uint64_t serial() const { return serial_; }
   unsigned index() const { return index_; }          // face index inside a .ttc
   const std::string& name() const { return name_; }  // PostScript name, "DejaVuSans"
   bool has_glyph(char32_t c) const { return c < cmap_.size() && cmap_[c] != 0; }
+  // Glyph id of `c` in the font file (0, the "missing glyph" box, when it has none).
+  std::uint16_t glyph(char32_t c) const { return c < cmap_.size() ? cmap_[c] : 0; }
   // Advance width of `c` in thousandths of an em, as the PDF's /W array states it.
   int advance(char32_t c) const;
+  // Advance width of glyph `gid` in thousandths of an em (0 past the last glyph).
+  int glyph_advance(unsigned gid) const { return gid < advances_.size() ? advances_[gid] : 0; }
+  const FaceMetrics& metrics() const { return metrics_; }
   hb_face_t* hb_face() const { return face_; }
+  // The face with hb-subset's tables precomputed (hb_subset_preprocess), so that cutting a
+  // subset for each document does not re-parse the whole font; shared, read-only.
+  hb_face_t* subset_source() const { return subset_source_; }
 
  private:
   std::filesystem::path path_;
+  std::uint64_t serial_;
   unsigned index_;
   std::string name_;
   hb_face_t* face_ = nullptr;
+  hb_face_t* subset_source_ = nullptr;
+  FaceMetrics metrics_;
   std::vector<std::uint16_t> cmap_;      // Basic Multilingual Plane -> glyph id (0: none)
   std::vector<std::uint16_t> advances_;  // glyph id -> advance, thousandths of an em
 };

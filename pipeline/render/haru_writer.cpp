@@ -1,31 +1,17 @@
-// write_pdf: the display list of canvas.hpp to PDF bytes. The only file that calls libharu.
+// write_pdf_with_libharu: the display list to PDF through libharu, embedding each font file
+// whole the way libharu does (FontEmbedding::LibharuWhole, kept for comparison; write_pdf's own
+// subset writer is the default and ~30x faster).
 //
-// Fonts: each face the text uses is cut down with hb-subset to the characters the document
-// uses (a few KB instead of 0.7–5 MB), handed to libharu through an in-memory file, and
-// embedded as a CID TrueType font with libharu's UTF-8 encoder (text is written as UCS-2 codes,
-// so CID = Unicode code point).
-//
-// Two libharu 2.3 defects are corrected on the font objects it creates, through the internal
-// headers Debian's libhpdf-dev installs (hpdf_font.h, hpdf_fontdef.h):
-//  - it writes only the glyphs it saw used and misses the components of nested composite
-//    glyphs, so DejaVu's "ễ" lost its accents; our subset holds exactly the needed glyphs, so
-//    all of them are kept (keep_all_glyphs);
-//  - its /ToUnicode stream is an encoding CMap (begincidrange), which text extractors reject;
-//    it is replaced by a bfchar map of the characters used (write_to_unicode).
+// libharu 2.3's /ToUnicode stream is an encoding CMap (begincidrange), which text extractors
+// reject; it is replaced, through the internal headers Debian's libhpdf-dev installs
+// (hpdf_font.h), by a bfchar map of the characters used (write_to_unicode).
 
 #include "pipeline/render/canvas.hpp"
 
-#include <hb-subset.h>
-#include <hb.h>
 #include <hpdf.h>
 #include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <memory>
 #include <type_traits>
 
@@ -97,67 +83,6 @@ std::vector<std::vector<char32_t>> characters_by_face(const std::vector<PageOps>
   return used;
 }
 
-struct SubsetInputDeleter {
-  void operator()(hb_subset_input_t* input) const { hb_subset_input_destroy(input); }
-};
-struct FaceDeleter {
-  void operator()(hb_face_t* face) const { hb_face_destroy(face); }
-};
-struct BlobDeleter {
-  void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
-};
-
-// A TrueType font holding only the glyphs for `characters` (and what composites need), without
-// hinting or layout tables: libharu embeds neither.
-std::string subset_font(const FontFace& face, const std::vector<char32_t>& characters) {
-  std::unique_ptr<hb_subset_input_t, SubsetInputDeleter> input(hb_subset_input_create_or_fail());
-  if (!input) throw RenderError("hb_subset_input_create_or_fail", 0, 0);
-  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
-  for (const char32_t c : characters) hb_set_add(unicodes, c);
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
-  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "morx", "hdmx",
-                          "VDMX", "LTSH", "gasp", "vhea", "vmtx", "FFTM", "DSIG"})
-    hb_set_add(drop, hb_tag_from_string(tag, 4));
-  std::unique_ptr<hb_face_t, FaceDeleter> subset(hb_subset_or_fail(face.hb_face(), input.get()));
-  if (!subset) throw RenderError("hb_subset_or_fail (" + face.name() + ")", 0, 0);
-  std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_face_reference_blob(subset.get()));
-  unsigned int length = 0;
-  const char* data = hb_blob_get_data(blob.get(), &length);
-  return std::string(data, length);
-}
-
-// Bytes libharu can open by file name without touching the disk. libharu keeps its own FILE
-// open on it, so this object may go as soon as the font is loaded.
-class MemoryFile {
- public:
-  explicit MemoryFile(const std::string& bytes) : fd_(memfd_create("formpipe-font", MFD_CLOEXEC)) {
-    if (fd_ < 0) throw core::Error(std::string("memfd_create failed: ") + std::strerror(errno));
-    for (std::size_t done = 0; done < bytes.size();) {
-      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        ::close(fd_);
-        throw core::Error(std::string("writing a font to memory failed: ") + std::strerror(errno));
-      }
-      done += static_cast<std::size_t>(n);
-    }
-  }
-  ~MemoryFile() { ::close(fd_); }
-  MemoryFile(const MemoryFile&) = delete;
-  MemoryFile& operator=(const MemoryFile&) = delete;
-  std::string path() const { return "/proc/self/fd/" + std::to_string(fd_); }
-
- private:
-  int fd_;
-};
-
-void keep_all_glyphs(HPDF_Font font) {
-  auto* font_attr = static_cast<HPDF_FontAttr>(font->attr);
-  auto* tt = static_cast<HPDF_TTFontDefAttr>(font_attr->fontdef->attr);
-  std::fill_n(tt->glyph_tbl.flgs, tt->num_glyphs, HPDF_BYTE{1});
-}
-
 std::string hex4(char32_t c) {
   static constexpr char digits[] = "0123456789ABCDEF";
   std::string out(4, '0');
@@ -195,17 +120,14 @@ bool is_collection(const FontFace& face) {
 // Loads the faces the pages use into the document; returns the libharu font per face id (null
 // for faces not used).
 std::vector<HPDF_Font> load_fonts(Haru& haru, const std::vector<PageOps>& pages,
-                                  const FontSet& fonts, FontEmbedding embedding) {
+                                  const FontSet& fonts) {
   const auto used = characters_by_face(pages, fonts.size());
   std::vector<HPDF_Font> loaded(fonts.size(), nullptr);
   for (std::size_t id = 0; id < fonts.size(); ++id) {
     if (used[id].empty()) continue;
     const FontFace& face = fonts.face(id);
     const char* name = nullptr;
-    if (embedding == FontEmbedding::Subset) {
-      const MemoryFile file(subset_font(face, used[id]));
-      name = HPDF_LoadTTFontFromFile(haru.doc(), file.path().c_str(), HPDF_TRUE);
-    } else if (is_collection(face)) {
+    if (is_collection(face)) {
       name = HPDF_LoadTTFontFromFile2(haru.doc(), face.path().c_str(), face.index(), HPDF_TRUE);
     } else {
       name = HPDF_LoadTTFontFromFile(haru.doc(), face.path().c_str(), HPDF_TRUE);
@@ -214,7 +136,6 @@ std::vector<HPDF_Font> load_fonts(Haru& haru, const std::vector<PageOps>& pages,
     if (!name) throw RenderError("HPDF_LoadTTFontFromFile (" + face.name() + ")", 0, 0);
     HPDF_Font font = HPDF_GetFont(haru.doc(), name, "UTF-8");
     haru.check("HPDF_GetFont (" + face.name() + ")");
-    if (embedding == FontEmbedding::Subset) keep_all_glyphs(font);
     write_to_unicode(font, used[id]);
     haru.check("writing the ToUnicode map of " + face.name());
     loaded[id] = font;
@@ -352,14 +273,14 @@ std::string save(Haru& haru) {
 
 }  // namespace
 
-std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
-                      const FontSet& fonts, const RenderOptions& options) {
+std::string write_pdf_with_libharu(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
+                                   const FontSet& fonts, const RenderOptions& options) {
   Haru haru;
   HPDF_SetCompressionMode(haru.doc(), options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
   HPDF_UseUTFEncodings(haru.doc());
   haru.check("HPDF_UseUTFEncodings");
   write_metadata(haru, metadata, options.creation_date);
-  const std::vector<HPDF_Font> loaded = load_fonts(haru, pages, fonts, options.embedding);
+  const std::vector<HPDF_Font> loaded = load_fonts(haru, pages, fonts);
   for (const auto& page_ops : pages) {
     HPDF_Page page = HPDF_AddPage(haru.doc());
     HPDF_Page_SetWidth(page, real(kPageWidth));

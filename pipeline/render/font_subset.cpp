@@ -1,0 +1,158 @@
+#include "pipeline/render/font_subset.hpp"
+
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <algorithm>
+#include <mutex>
+
+#include "pipeline/render/fonts.hpp"
+#include "pipeline/render/pdf_file.hpp"
+#include "pipeline/render/render_error.hpp"
+
+namespace pipeline::render {
+
+namespace {
+
+struct SubsetInputDeleter {
+  void operator()(hb_subset_input_t* input) const { hb_subset_input_destroy(input); }
+};
+struct PlanDeleter {
+  void operator()(hb_subset_plan_t* plan) const { hb_subset_plan_destroy(plan); }
+};
+struct FaceDeleter {
+  void operator()(hb_face_t* face) const { hb_face_destroy(face); }
+};
+struct BlobDeleter {
+  void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
+};
+
+// Tables a CIDFontType2 program does not need: layout (the text is already laid out), hinting,
+// and the character map (the PDF maps codes to glyph ids itself, /CIDToGIDMap /Identity).
+constexpr const char* kDroppedTables[] = {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF",
+                                          "MATH", "morx", "hdmx", "VDMX", "LTSH", "gasp",
+                                          "vhea", "vmtx", "FFTM", "DSIG", "cmap"};
+
+// FNV-1a over the face's name and the characters: the cache key and the subset tag.
+std::uint64_t fingerprint(const FontFace& face, const std::vector<char32_t>& characters) {
+  std::uint64_t hash = 14695981039346656037ull;
+  const auto mix = [&hash](std::uint64_t value) {
+    hash ^= value;
+    hash *= 1099511628211ull;
+  };
+  for (const char c : face.name()) mix(static_cast<unsigned char>(c));
+  for (const char32_t c : characters) mix(c);
+  return hash;
+}
+
+std::string subset_tag(std::uint64_t hash) {
+  std::string tag(6, 'A');
+  for (auto& letter : tag) {
+    letter = static_cast<char>('A' + hash % 26);
+    hash /= 26;
+  }
+  return tag;
+}
+
+std::shared_ptr<FontSubset> cut(const FontFace& face, const std::vector<char32_t>& characters) {
+  std::unique_ptr<hb_subset_input_t, SubsetInputDeleter> input(hb_subset_input_create_or_fail());
+  if (!input) throw RenderError("hb_subset_input_create_or_fail", 0, 0);
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+  for (const char32_t c : characters) hb_set_add(unicodes, c);
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : kDroppedTables) hb_set_add(drop, hb_tag_from_string(tag, 4));
+
+  std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(
+      hb_subset_plan_create_or_fail(face.subset_source(), input.get()));
+  if (!plan) throw RenderError("hb_subset_plan_create_or_fail (" + face.name() + ")", 0, 0);
+  std::unique_ptr<hb_face_t, FaceDeleter> subset(hb_subset_plan_execute_or_fail(plan.get()));
+  if (!subset) throw RenderError("hb_subset_plan_execute_or_fail (" + face.name() + ")", 0, 0);
+  std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_face_reference_blob(subset.get()));
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob.get(), &length);
+
+  auto result = std::make_shared<FontSubset>();
+  result->program.assign(data, length);
+  result->characters = characters;
+  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan.get());
+  result->glyphs.reserve(characters.size());
+  for (const char32_t c : characters) {
+    const hb_codepoint_t gid = hb_map_get(old_to_new, face.glyph(c));
+    result->glyphs.push_back(static_cast<std::uint16_t>(gid == HB_MAP_VALUE_INVALID ? 0 : gid));
+  }
+  const unsigned glyph_count = hb_face_get_glyph_count(subset.get());
+  result->widths.resize(glyph_count);
+  for (unsigned gid = 0; gid < glyph_count; ++gid) {
+    const hb_codepoint_t old = hb_map_get(new_to_old, gid);
+    result->widths[gid] = static_cast<std::uint16_t>(
+        old == HB_MAP_VALUE_INVALID ? 0 : face.glyph_advance(static_cast<unsigned>(old)));
+  }
+  return result;
+}
+
+// The most recently used subsets, at most kCapacity of them (a few MB): enough for the few
+// character sets a batch repeats, flat however many documents pass through.
+class SubsetCache {
+ public:
+  std::shared_ptr<const FontSubset> find(const FontFace& face, std::uint64_t hash,
+                                         const std::vector<char32_t>& characters, bool compress) {
+    const std::lock_guard lock(mutex_);
+    for (auto& entry : entries_) {
+      if (entry.face != face.serial() || entry.hash != hash || entry.compressed != compress ||
+          entry.subset->characters != characters)
+        continue;
+      entry.last_use = ++clock_;
+      return entry.subset;
+    }
+    return nullptr;
+  }
+
+  void add(const FontFace& face, std::uint64_t hash, bool compress,
+           std::shared_ptr<const FontSubset> subset) {
+    const std::lock_guard lock(mutex_);
+    Entry entry{face.serial(), hash, compress, std::move(subset), ++clock_};
+    if (entries_.size() < kCapacity) {
+      entries_.push_back(std::move(entry));
+      return;
+    }
+    *std::min_element(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+      return a.last_use < b.last_use;
+    }) = std::move(entry);
+  }
+
+ private:
+  static constexpr std::size_t kCapacity = 64;
+  struct Entry {
+    std::uint64_t face;  // FontFace::serial(), never reused
+    std::uint64_t hash;
+    bool compressed;
+    std::shared_ptr<const FontSubset> subset;
+    std::uint64_t last_use;
+  };
+  std::mutex mutex_;
+  std::vector<Entry> entries_;
+  std::uint64_t clock_ = 0;
+};
+
+SubsetCache& cache() {
+  static SubsetCache instance;
+  return instance;
+}
+
+}  // namespace
+
+std::shared_ptr<const FontSubset> subset_face(const FontFace& face,
+                                              const std::vector<char32_t>& characters,
+                                              bool compress) {
+  const std::uint64_t hash = fingerprint(face, characters);
+  if (auto found = cache().find(face, hash, characters, compress)) return found;
+  auto subset = cut(face, characters);
+  subset->tag = subset_tag(hash);
+  if (compress) subset->deflated = deflate(subset->program);
+  cache().add(face, hash, compress, subset);
+  return subset;
+}
+
+}  // namespace pipeline::render

@@ -1,0 +1,405 @@
+// write_pdf: the display list of canvas.hpp to PDF bytes, written directly (no libharu).
+//
+// Fonts: each face the text uses is cut down with hb-subset to the characters the document
+// sets (font_subset.hpp) and embedded as a Type 0 font over a CIDFontType2 whose CIDs are the
+// subset's own glyph ids (/Encoding /Identity-H, /CIDToGIDMap /Identity). So the /W array and
+// the /ToUnicode map list only the glyphs used, and nothing is sized by the 64K code space —
+// which is where libharu spent most of its time (building and compressing a 128 KB
+// CIDToGIDMap and a width table per font). Text is written as hex glyph ids; /ToUnicode maps
+// them back to the characters, so text extraction (pdftotext) gets the accents right.
+
+#include "pipeline/render/canvas.hpp"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "pipeline/render/font_subset.hpp"
+#include "pipeline/render/fonts.hpp"
+#include "pipeline/render/pdf_file.hpp"
+
+namespace pipeline::render {
+
+namespace {
+
+// ---- fonts -------------------------------------------------------------------------------------
+
+// The characters each face sets in the document, in code point order (text is BMP only).
+std::vector<std::vector<char32_t>> characters_by_face(const std::vector<PageOps>& pages,
+                                                      std::size_t faces) {
+  std::vector<std::vector<std::uint64_t>> seen(faces);
+  for (const auto& page : pages)
+    for (const auto& op : page.ops)
+      if (const auto* text = std::get_if<TextOp>(&op)) {
+        auto& bits = seen[text->face];
+        if (bits.empty()) bits.assign(0x10000 / 64, 0);
+        for (std::size_t pos = 0; pos < text->text.size();) {
+          const char32_t c = next_code_point(text->text, pos) & 0xFFFF;
+          bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+        }
+      }
+  std::vector<std::vector<char32_t>> used(faces);
+  for (std::size_t face = 0; face < faces; ++face)
+    for (std::size_t word = 0; word < seen[face].size(); ++word)
+      for (std::uint64_t bits = seen[face][word]; bits != 0; bits &= bits - 1)
+        used[face].push_back(
+            static_cast<char32_t>(word * 64 + static_cast<unsigned>(__builtin_ctzll(bits))));
+  return used;
+}
+
+// A face embedded in this document: its subset, its resource name and glyph lookup.
+struct EmbeddedFont {
+  std::shared_ptr<const FontSubset> subset;
+  int type0 = 0;                           // object number of the Type 0 font
+  std::array<std::uint16_t, 256> latin{};  // glyph id of U+0000..U+00FF, the common case
+
+  std::uint16_t glyph(char32_t c) const {
+    if (c < latin.size()) return latin[c];
+    const auto& chars = subset->characters;
+    const auto at = std::lower_bound(chars.begin(), chars.end(), c);
+    if (at == chars.end() || *at != c) return 0;
+    return subset->glyphs[static_cast<std::size_t>(at - chars.begin())];
+  }
+};
+
+std::string subset_name(const FontSubset& subset, const FontFace& face) {
+  return "/" + subset.tag + "+" + face.name();
+}
+
+// /W: every glyph of the subset from 0, in one run.
+void append_widths(std::string& out, const FontSubset& subset) {
+  out += " /W [0 [";
+  for (std::size_t gid = 0; gid < subset.widths.size(); ++gid) {
+    if (gid > 0) out += gid % 16 == 0 ? '\n' : ' ';
+    append_int(out, subset.widths[gid]);
+  }
+  out += "]]";
+}
+
+// /ToUnicode: a CMap from each glyph id back to the character it was chosen for.
+std::string to_unicode_cmap(const FontSubset& subset) {
+  std::string text =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<std::pair<std::uint16_t, char32_t>> pairs;
+  for (std::size_t i = 0; i < subset.characters.size(); ++i)
+    if (subset.glyphs[i] != 0) pairs.emplace_back(subset.glyphs[i], subset.characters[i]);
+  std::sort(pairs.begin(), pairs.end());
+  // A glyph drawn for two characters (a space and a no-break space) maps back to the first.
+  pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                          [](const auto& a, const auto& b) { return a.first == b.first; }),
+              pairs.end());
+  for (std::size_t i = 0; i < pairs.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, pairs.size() - i);
+    append_int(text, static_cast<long>(n));
+    text += " beginbfchar\n";
+    for (std::size_t j = i; j < i + n; ++j) {
+      text += '<';
+      append_hex4(text, pairs[j].first);
+      text += "> <";
+      append_hex4(text, pairs[j].second);
+      text += ">\n";
+    }
+    text += "endbfchar\n";
+  }
+  text += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return text;
+}
+
+// Writes the five objects of one embedded face and returns the Type 0 font's number.
+int write_font(PdfFile& file, const FontFace& face, const FontSubset& subset, bool compress) {
+  const int type0 = file.reserve();
+  const int cid = file.reserve();
+  const int descriptor = file.reserve();
+  const int program = file.reserve();
+  const int to_unicode = file.reserve();
+  const std::string name = subset_name(subset, face);
+  const auto ref = [](std::string& out, int number) {
+    append_int(out, number);
+    out += " 0 R";
+  };
+
+  std::string& t = file.begin(type0);
+  t += "<< /Type /Font /Subtype /Type0 /BaseFont " + name +
+       " /Encoding /Identity-H /DescendantFonts [";
+  ref(t, cid);
+  t += "] /ToUnicode ";
+  ref(t, to_unicode);
+  t += " >>";
+  file.end();
+
+  std::string& c = file.begin(cid);
+  c += "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name +
+       " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+       " /FontDescriptor ";
+  ref(c, descriptor);
+  c += " /CIDToGIDMap /Identity";
+  append_widths(c, subset);
+  c += " >>";
+  file.end();
+
+  const FaceMetrics& m = face.metrics();
+  std::string& d = file.begin(descriptor);
+  d += "<< /Type /FontDescriptor /FontName " + name + " /Flags 32 /FontBBox [";
+  for (int i = 0; i < 4; ++i) {
+    if (i > 0) d += ' ';
+    append_int(d, m.bbox[i]);
+  }
+  d += "] /ItalicAngle ";
+  append_number(d, m.italic_angle);
+  d += " /Ascent ";
+  append_int(d, m.ascent);
+  d += " /Descent ";
+  append_int(d, m.descent);
+  d += " /CapHeight ";
+  append_int(d, m.cap_height);
+  d += " /StemV 80 /FontFile2 ";
+  ref(d, program);
+  d += " >>";
+  file.end();
+
+  std::string length1 = " /Length1 ";
+  append_int(length1, static_cast<long>(subset.program.size()));
+  if (compress)
+    file.deflated_stream(program, length1, subset.deflated);
+  else
+    file.stream(program, length1, subset.program, false);
+  file.stream(to_unicode, "", to_unicode_cmap(subset));
+  return type0;
+}
+
+// ---- pages -------------------------------------------------------------------------------------
+
+// Writes one page's operations as a content stream, setting font, colour and line width only
+// when they change.
+class ContentWriter {
+ public:
+  explicit ContentWriter(const std::vector<EmbeddedFont>& fonts) : fonts_(fonts) {
+    out_.reserve(16 * 1024);
+  }
+
+  void draw(const DrawOp& op) {
+    std::visit([this](const auto& o) { this->draw_op(o); }, op);
+  }
+
+  std::string finish() {
+    end_text();
+    return std::move(out_);
+  }
+
+ private:
+  void draw_op(const TextOp& op) {
+    if (!in_text_) {
+      out_ += "BT\n";
+      in_text_ = true;
+    }
+    if (op.face != face_ || op.size != size_) {
+      out_ += "/F";
+      append_int(out_, op.face);
+      out_ += ' ';
+      append_number(out_, op.size);
+      out_ += " Tf\n";
+      face_ = op.face;
+      size_ = op.size;
+    }
+    set_fill(op.color);
+    if (op.synthetic_bold) set_stroke(op.color, op.size * 0.04);
+    if (op.synthetic_bold != stroking_text_) {
+      out_ += op.synthetic_bold ? "2 Tr\n" : "0 Tr\n";
+      stroking_text_ = op.synthetic_bold;
+    }
+    out_ += "1 0 0 1 ";
+    point(op.x, op.y);
+    out_ += " Tm <";
+    const EmbeddedFont& font = fonts_[op.face];
+    for (std::size_t pos = 0; pos < op.text.size();)
+      append_hex4(out_, font.glyph(next_code_point(op.text, pos)));
+    out_ += "> Tj\n";
+  }
+
+  void draw_op(const LineOp& op) {
+    end_text();
+    set_stroke(op.color, op.width);
+    point(op.x1, op.y1);
+    out_ += " m ";
+    point(op.x2, op.y2);
+    out_ += " l S\n";
+  }
+
+  void draw_op(const RectOp& op) {
+    if (!op.fill && !op.stroke) return;
+    end_text();
+    if (op.fill) set_fill(*op.fill);
+    if (op.stroke) set_stroke(*op.stroke, op.stroke_width);
+    point(op.x, op.y);
+    out_ += ' ';
+    point(op.width, op.height);
+    out_ += op.fill && op.stroke ? " re B\n" : op.fill ? " re f\n" : " re S\n";
+  }
+
+  void point(double x, double y) {
+    append_number(out_, x);
+    out_ += ' ';
+    append_number(out_, y);
+  }
+  void color(const Rgb& c) {
+    append_number(out_, c.r, 3);
+    out_ += ' ';
+    append_number(out_, c.g, 3);
+    out_ += ' ';
+    append_number(out_, c.b, 3);
+  }
+  void end_text() {
+    if (in_text_) out_ += "ET\n";
+    in_text_ = false;
+  }
+  void set_fill(const Rgb& c) {
+    if (fill_ == c) return;
+    color(c);
+    out_ += " rg\n";
+    fill_ = c;
+  }
+  void set_stroke(const Rgb& c, double width) {
+    if (!(stroke_ == c)) {
+      color(c);
+      out_ += " RG\n";
+      stroke_ = c;
+    }
+    if (width != line_width_) {
+      append_number(out_, width, 3);
+      out_ += " w\n";
+      line_width_ = width;
+    }
+  }
+
+  const std::vector<EmbeddedFont>& fonts_;
+  std::string out_;
+  bool in_text_ = false;
+  bool stroking_text_ = false;  // text rendering mode fill-then-stroke (synthetic bold)
+  std::uint16_t face_ = 0xFFFF;
+  double size_ = 0;
+  Rgb fill_{0, 0, 0};  // PDF's initial fill and stroke colour
+  Rgb stroke_{0, 0, 0};
+  double line_width_ = 1;  // PDF's initial line width
+};
+
+// ---- document ----------------------------------------------------------------------------------
+
+void append_date(std::string& out, core::Date date) {
+  char digits[9];
+  int value = date.year() * 10000 + date.month() * 100 + date.day();
+  for (int i = 7; i >= 0; --i, value /= 10) digits[i] = static_cast<char>('0' + value % 10);
+  out += "(D:";
+  out.append(digits, 8);
+  out += "000000Z)";
+}
+
+void write_info(PdfFile& file, int number, const PdfMetadata& metadata, core::Date created) {
+  std::string& out = file.begin(number);
+  out += "<<";
+  const auto entry = [&out](const char* key, std::string_view value) {
+    if (value.empty()) return;
+    out += key;
+    append_text_string(out, value);
+  };
+  entry(" /Title ", metadata.title);
+  entry(" /Author ", metadata.author);
+  entry(" /Subject ", metadata.subject);
+  entry(" /Keywords ", metadata.keywords);
+  entry(" /Creator ", "formpipe");
+  entry(" /Producer ", "formpipe");
+  out += " /CreationDate ";
+  append_date(out, created);
+  out += " /ModDate ";
+  append_date(out, created);
+  out += " >>";
+  file.end();
+}
+
+}  // namespace
+
+std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
+                      const FontSet& fonts, const RenderOptions& options) {
+  if (options.embedding == FontEmbedding::LibharuWhole)
+    return write_pdf_with_libharu(pages, metadata, fonts, options);
+
+  PdfFile file(options.compress);
+  const int catalog = file.reserve();
+  const int page_tree = file.reserve();
+  const int info = file.reserve();
+  const int resources = file.reserve();
+  write_info(file, info, metadata, options.creation_date);
+
+  std::string& c = file.begin(catalog);
+  c += "<< /Type /Catalog /Pages ";
+  append_int(c, page_tree);
+  c += " 0 R >>";
+  file.end();
+
+  const auto used = characters_by_face(pages, fonts.size());
+  std::vector<EmbeddedFont> embedded(fonts.size());
+  for (std::size_t id = 0; id < fonts.size(); ++id) {
+    if (used[id].empty()) continue;
+    EmbeddedFont& font = embedded[id];
+    font.subset = subset_face(fonts.face(id), used[id], options.compress);
+    for (std::size_t i = 0; i < font.subset->characters.size(); ++i)
+      if (font.subset->characters[i] < font.latin.size())
+        font.latin[font.subset->characters[i]] = font.subset->glyphs[i];
+    font.type0 = write_font(file, fonts.face(id), *font.subset, options.compress);
+  }
+
+  // One resource dictionary, shared by every page: /F<face id> for each embedded face.
+  std::string& r = file.begin(resources);
+  r += "<< /ProcSet [/PDF /Text] /Font <<";
+  for (std::size_t id = 0; id < embedded.size(); ++id) {
+    if (!embedded[id].subset) continue;
+    r += " /F";
+    append_int(r, static_cast<long>(id));
+    r += ' ';
+    append_int(r, embedded[id].type0);
+    r += " 0 R";
+  }
+  r += " >> >>";
+  file.end();
+
+  std::vector<int> kids;
+  kids.reserve(pages.size());
+  for (const auto& page_ops : pages) {
+    const int page = file.reserve();
+    const int contents = file.reserve();
+    kids.push_back(page);
+    ContentWriter writer(embedded);
+    for (const auto& op : page_ops.ops) writer.draw(op);
+    file.stream(contents, "", writer.finish());
+    std::string& p = file.begin(page);
+    p += "<< /Type /Page /Parent ";
+    append_int(p, page_tree);
+    p += " 0 R /MediaBox [0 0 ";
+    append_number(p, kPageWidth);
+    p += ' ';
+    append_number(p, kPageHeight);
+    p += "] /Resources ";
+    append_int(p, resources);
+    p += " 0 R /Contents ";
+    append_int(p, contents);
+    p += " 0 R >>";
+    file.end();
+  }
+
+  std::string& t = file.begin(page_tree);
+  t += "<< /Type /Pages /Kids [";
+  for (std::size_t i = 0; i < kids.size(); ++i) {
+    if (i > 0) t += ' ';
+    append_int(t, kids[i]);
+    t += " 0 R";
+  }
+  t += "] /Count ";
+  append_int(t, static_cast<long>(kids.size()));
+  t += " >>";
+  file.end();
+  return file.finish(catalog, info);
+}
+
+}  // namespace pipeline::render
