@@ -81,14 +81,18 @@ struct Result {
   std::string err;
 };
 
-// Runs the formpipe binary with `args` (already quoted as needed).
-Result formpipe(const Scratch& scratch, const std::string& args) {
+// Runs a shell command, capturing its exit status, stdout and stderr.
+Result shell(const Scratch& scratch, const std::string& command) {
   const fs::path out = scratch / "stdout.txt";
   const fs::path err = scratch / "stderr.txt";
-  const std::string command = quoted(FORMPIPE_BINARY) + " " + args + " > " + quoted(out) + " 2> " +
-                              quoted(err) + " < /dev/null";
-  const int raw = std::system(command.c_str());
+  const std::string line = command + " > " + quoted(out) + " 2> " + quoted(err) + " < /dev/null";
+  const int raw = std::system(line.c_str());
   return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(out), read_file(err)};
+}
+
+// Runs the formpipe binary with `args` (already quoted as needed).
+Result formpipe(const Scratch& scratch, const std::string& args) {
+  return shell(scratch, quoted(FORMPIPE_BINARY) + " " + args);
 }
 
 Result run(const Scratch& scratch, const std::string& extra = {}) {
@@ -333,6 +337,26 @@ TEST_CASE("an output folder that cannot be written is a clear error and the inbo
   CHECK(result.status == 3);
   CHECK_THAT(result.err, Catch::Contains("in-the-way/out: cannot be written"));
   CHECK(fs::exists(scratch.inbox() / "alliance-agreement.valid.xml"));
+}
+
+TEST_CASE("run shows a progress bar on a terminal and nowhere else", "[e2e][inbox]") {
+  if (std::system("command -v script > /dev/null") != 0) {
+    WARN("no script(1) to give formpipe a terminal; skipped");
+    return;
+  }
+  Scratch scratch;
+  for (int i = 0; i < 3; ++i)
+    write_file(scratch.inbox() / ("scan-" + std::to_string(i) + ".xml"), std::to_string(i));
+  // script(1) runs the command on a pseudo-terminal: stdout and stderr are both the terminal.
+  const std::string command = quoted(FORMPIPE_BINARY) + " run " + quoted(scratch.inbox()) +
+                              " --out " + quoted(scratch.out()) + " --settle 0";
+  const Result terminal = shell(scratch, "script -qec \"" + command + "\" /dev/null");
+  CHECK_THAT(terminal.out, Catch::Contains("] 3/3") && Catch::Contains("3 unreadable"));
+  for (int i = 3; i < 6; ++i)
+    write_file(scratch.inbox() / ("scan-" + std::to_string(i) + ".xml"), std::to_string(i));
+  const Result piped = run(scratch);
+  CHECK_THAT(piped.out, Catch::Contains("3 unreadable"));
+  CHECK_THAT(piped.err, !Catch::Contains("]"));
 }
 
 TEST_CASE("run and watch explain themselves and refuse bad usage", "[e2e][inbox]") {
