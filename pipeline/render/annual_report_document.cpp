@@ -131,8 +131,7 @@ void events(Document& doc, const model::AnnualReport& report,
   bool emphasis = profile.activity_emphasis_required;
   for (const model::Activity& activity : activities)
     if (!activity.emphasis.absent()) emphasis = true;
-  parts::activity_table(doc, activities, emphasis,
-                        "Emphasis (" + profile.agency_short + " Strategic Plan)");
+  parts::activity_table(doc, activities, emphasis, parts::emphasis_title(profile));
 }
 
 void milestones(Document& doc, const model::AnnualReport& report) {

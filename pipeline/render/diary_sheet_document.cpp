@@ -129,8 +129,7 @@ std::string render_diary_sheet(const model::DiarySheet& sheet,
         profile.activity_emphasis_required ||
         std::any_of(sheet.activities.rows.begin(), sheet.activities.rows.end(),
                     [](const model::Activity& a) { return !a.emphasis.absent(); });
-    parts::activity_table(doc, sheet.activities.rows, emphasis,
-                          "Emphasis (" + profile.agency_short + " Strategic Plan)");
+    parts::activity_table(doc, sheet.activities.rows, emphasis, parts::emphasis_title(profile));
   }
   dates_of_contact(doc, sheet);
   return doc.finish();

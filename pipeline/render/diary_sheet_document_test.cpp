@@ -83,6 +83,18 @@ TEST_CASE("a national OSHA alliance's sheet is the biannual data report", "[rend
   CHECK(!has(text, "MIOSHA"));
 }
 
+TEST_CASE("a state program's sheet is its activity log with its coordinator", "[render][diary]") {
+  const auto submission = samples::from_xml(
+      samples::replaced(samples::read_sample("alliance-diary-sheet.valid.xml"),
+                        "profile=\"miosha\" alliance-type=\"partner\"", "profile=\"iowa\""));
+  const std::string text = layout_text(diary_pdf(submission, "iowa-log.pdf"));
+  CHECK(has(text, "Iowa OSHA Alliance Activity Log"));
+  CHECK(has(text, "Iowa Occupational Safety and Health"));
+  CHECK(has(text, "Iowa OSHA Alliance"));  // Coordinator, the label may wrap
+  CHECK(!has(text, "MIOSHA Liaison"));
+  CHECK(has(text, "2,102"));
+}
+
 TEST_CASE("a sheet without activities says so and keeps the dates-of-contact section",
           "[render][diary]") {
   const auto pdf =

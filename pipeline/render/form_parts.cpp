@@ -127,6 +127,11 @@ double table_space(std::size_t rows, double row_height, double most) {
   return std::min(70 + static_cast<double>(rows) * row_height, most);
 }
 
+std::string emphasis_title(const model::AllianceProfile& profile) {
+  if (!profile.activity_emphasis_required) return "Emphasis";
+  return "Emphasis (" + profile.agency_short + " Strategic Plan)";
+}
+
 void activity_table(Document& doc, const std::vector<model::Activity>& activities,
                     bool with_emphasis, const std::string& emphasis_title) {
   std::vector<Column> columns = {{"Date", 1.15},

@@ -57,6 +57,10 @@ void keep_together(Document& doc, double points);
 // heading, the header and the first rows.
 double table_space(std::size_t rows, double row_height, double most = 300);
 
+// The Emphasis column's title: App A's reference to the agency's Strategic Plan where the
+// program asks every activity for one (ACTIVITY-EMPHASIS), else plain "Emphasis".
+std::string emphasis_title(const model::AllianceProfile& profile);
+
 // The activity table of App A and App B (Date | Event or Product Type | Description/Comments |
 // Emphasis | Number Reached) with a Total row of the number reached. The Emphasis column is
 // printed when `with_emphasis`.
