@@ -55,12 +55,12 @@ void findings_table(Document& doc, const std::vector<core::Finding>& findings,
   std::vector<std::vector<Cell>> rows;
   for (const auto& f : findings) {
     if (f.severity != severity) continue;
-    rows.push_back(
-        {Cell({bold(f.rule)}), Cell({regular(f.message)}, f.location), Cell(f.citation)});
+    // The rule ID heads the finding on a line of its own, so long IDs never break at hyphens.
+    rows.push_back({Cell({bold(f.rule + "\n"), regular(f.message)}, f.location), Cell(f.citation)});
   }
   if (rows.empty()) return;
   doc.heading(std::string(title) + " (" + std::to_string(rows.size()) + ")", 3);
-  doc.table({{"Rule ID", 1.35}, {"Message", 3.3}, {"Citation", 1.55}}, rows);
+  doc.table({{"Rule and finding", 4.3}, {"Citation", 1.9}}, rows);
 }
 
 }  // namespace

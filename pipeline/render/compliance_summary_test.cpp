@@ -102,7 +102,7 @@ TEST_CASE("200 findings are grouped by severity in tables that repeat their head
     INFO("page " << p + 1);
     CHECK(pages[p].find("Page " + std::to_string(p + 1) + " of " + std::to_string(pages.size())) !=
           std::string::npos);
-    if (probe::count(pages[p], "-RULE-") > 0) CHECK(probe::count(pages[p], "Rule ID") >= 1);
+    if (probe::count(pages[p], "-RULE-") > 0) CHECK(probe::count(pages[p], "Rule and finding") >= 1);
   }
 }
 

@@ -8,6 +8,10 @@ namespace pipeline::render {
 
 namespace {
 
+// Glyph widths summed one by one can exceed the same text measured whole by a rounding hair; a
+// line exactly as wide as its box must still fit (labels sized to their own width).
+constexpr double kWidthSlack = 1e-3;
+
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);
@@ -62,11 +66,12 @@ class Wrapper {
     std::size_t line_start = 0;
     for (const auto& brk : text::line_breaks(text_)) {
       const std::size_t end = index_of_offset_[brk.offset];
-      if (line_start < segment_start_ && width(line_start, end) > max_width_) {
+      if (line_start < segment_start_ && width(line_start, end) > max_width_ + kWidthSlack) {
         emit(line_start, segment_start_);
         line_start = segment_start_;
       }
-      if (width(line_start, end) > max_width_) line_start = break_long_word(line_start, end);
+      if (width(line_start, end) > max_width_ + kWidthSlack)
+        line_start = break_long_word(line_start, end);
       if (brk.mandatory) {
         emit(line_start, end);
         line_start = end;
@@ -98,7 +103,7 @@ class Wrapper {
     std::size_t previous = from;
     for (const std::size_t end_byte : ends) {
       const std::size_t end = index_of_offset_[first_byte + end_byte];
-      if (previous > line_start && width(line_start, end) > max_width_) {
+      if (previous > line_start && width(line_start, end) > max_width_ + kWidthSlack) {
         emit(line_start, previous);
         line_start = previous;
       }
