@@ -66,6 +66,7 @@ int check_command(const Args& args) {
   process_options.as_of = as_of_date(parsed);
   process_options.profile = parsed.get("profile");
   process_options.render = summary_pdf.has_value();
+  process_options.render_form_document = false;  // check writes only the reviewer's summary
 
   std::vector<process::Report> reports;
   int status = 0;

@@ -163,7 +163,7 @@ void render_documents(const model::Submission* submission, const Options& option
   processed.documents.clear();
   processed.documents.push_back(
       {"compliance-summary.pdf", render::render_compliance_summary(summary, render_options)});
-  if (submission && report.status == Status::Accepted) {
+  if (submission && report.status == Status::Accepted && options.render_form_document) {
     const std::string name = document_name(submission->kind);
     if (!name.empty())
       processed.documents.push_back({name, render_form(*submission, report, render_options)});

@@ -26,6 +26,7 @@ struct Options {
   std::optional<std::string> profile;  // --profile: used only when the document names none
   core::Date as_of;                    // "today" for deadline rules
   bool render = true;                  // produce the PDFs (compliance summary and documents)
+  bool render_form_document = true;    // with render: also the form's own document when accepted
   std::uint64_t max_bytes = 64ull << 20;  // larger inputs (or bundles) are unreadable
 };
 
