@@ -1,0 +1,450 @@
+// formpipe_bench: how fast formpipe renders, ingests, validates and files submissions, as one
+// table (docs/bench.md explains the columns). Generates its own inputs from samples/.
+//
+//   formpipe_bench [--tiny] [--formpipe PATH] [--work DIR] [--keep]
+//
+// Render and ingest rows are timed in CPU time of one thread (one core, unaffected by other
+// processes sharing the machine); `formpipe run` rows in wall-clock time of the child process,
+// with its peak resident memory from wait4(). Nothing here asserts a time: --tiny only proves
+// every path works.
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bench/generate.hpp"
+#include "pipeline/core/data_dir.hpp"
+#include "pipeline/core/error.hpp"
+#include "pipeline/ingest/ingest.hpp"
+#include "pipeline/process/process.hpp"
+#include "pipeline/process/profiles.hpp"
+#include "pipeline/render/agreement.hpp"
+#include "pipeline/render/annual_report_document.hpp"
+#include "pipeline/render/compliance_summary.hpp"
+#include "pipeline/render/diary_sheet_document.hpp"
+#include "pipeline/render/fonts.hpp"
+#include "pipeline/render/letters.hpp"
+#include "pipeline/render/proposal_summary.hpp"
+#include "pipeline/rules/rules.hpp"
+
+namespace fs = std::filesystem;
+using namespace pipeline;
+
+namespace {
+
+struct Settings {
+  bool tiny = false;
+  bool keep = false;
+  fs::path work;
+  fs::path formpipe;
+};
+
+// Counts per row; --tiny makes every one small.
+struct Counts {
+  int variants;   // distinct generated inputs per render kind
+  int documents;  // documents rendered per kind
+  int proposals;  // grant proposals ingested and validated
+  std::size_t diary_rows;
+  std::size_t inbox;  // submissions in the `formpipe run` inbox
+};
+
+Counts counts_for(bool tiny) {
+  if (tiny) return {2, 4, 4, 1000, 40};
+  return {24, 600, 2000, 100000, 10000};
+}
+
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+// One line of the table; a negative number prints as "-", a missing row as "n/a".
+struct Row {
+  std::string name;
+  double count = -1;
+  double per_second = -1;
+  double ms_each = -1;
+  double kb_each = -1;
+  double mb_per_second = -1;
+  double peak_rss_mb = -1;
+  std::string note;
+};
+
+Row named(std::string name) {
+  Row row;
+  row.name = std::move(name);
+  return row;
+}
+Row not_measured(std::string name, std::string note) {
+  Row row = named(std::move(name));
+  row.note = std::move(note);
+  return row;
+}
+
+void print_cell(double value, const char* format) {
+  if (value < 0)
+    std::printf("%10s", "-");
+  else
+    std::printf(format, value);
+}
+
+void print_table(const std::vector<Row>& rows) {
+  std::printf("%-38s %8s %10s %10s %10s %10s %10s\n", "case", "count", "per s", "ms each",
+              "KB each", "MB/s", "peak MB");
+  for (const Row& r : rows) {
+    std::printf("%-38s ", r.name.c_str());
+    if (!r.note.empty()) {
+      std::printf("%s\n", r.note.c_str());
+      continue;
+    }
+    if (r.count < 0)
+      std::printf("%8s", "-");
+    else
+      std::printf("%8.0f", r.count);
+    print_cell(r.per_second, " %9.1f");
+    print_cell(r.ms_each, " %9.3f");
+    print_cell(r.kb_each, " %9.1f");
+    print_cell(r.mb_per_second, " %9.1f");
+    print_cell(r.peak_rss_mb, " %9.1f");
+    std::printf("\n");
+  }
+}
+
+process::Options process_options() {
+  process::Options options;
+  options.as_of = *core::Date::from_ymd(2025, 10, 10);
+  options.render = false;
+  return options;
+}
+
+render::RenderOptions render_options() {
+  render::RenderOptions options;
+  options.creation_date = *core::Date::from_ymd(2025, 10, 10);
+  options.fonts = render::default_fonts();
+  return options;
+}
+
+// An input ready to render: its submission and the report the rules gave it.
+struct Prepared {
+  model::Submission submission;
+  process::Report report;
+};
+
+Prepared prepare(const fs::path& file) {
+  auto ingested = ingest::ingest_path(file, {});
+  if (!ingested.submission) throw core::Error("bench: unreadable generated input " + file.string());
+  auto processed = process::process_path(file, process_options());
+  return {std::move(*ingested.submission), std::move(processed.report)};
+}
+
+// The document of an accepted submission, as process/documents.cpp renders it.
+std::string render_document(const Prepared& p, const render::RenderOptions& options) {
+  auto& profiles = process::Profiles::shared();
+  return std::visit(
+      [&](const auto& form) -> std::string {
+        using Form = std::decay_t<decltype(form)>;
+        if constexpr (std::is_same_v<Form, model::GrantProposal>) {
+          return render::render_proposal_summary(form, p.report.figures, options, profiles.grant());
+        } else {
+          const auto& profile = profiles.alliance(p.submission.profile);
+          if constexpr (std::is_same_v<Form, model::DiarySheet>)
+            return render::render_diary_sheet(form, profile, options);
+          else if constexpr (std::is_same_v<Form, model::AnnualReport>)
+            return render::render_annual_report(form, profile, options);
+          else if constexpr (std::is_same_v<Form, model::AllianceAgreement>)
+            return render::render_agreement(form, profile, options);
+          else if constexpr (std::is_same_v<Form, model::DeclinationLetter>)
+            return render::render_declination_letter(form, profile, options);
+          else
+            return render::render_expiration_termination_letter(form, profile, options);
+        }
+      },
+      p.submission.form);
+}
+
+render::ComplianceSummary summary_of(const Prepared& p) {
+  render::ComplianceSummary s;
+  s.form = p.report.form;
+  s.profile = p.report.profile;
+  s.status = p.report.status == process::Status::Accepted   ? render::SummaryStatus::Accepted
+             : p.report.status == process::Status::Rejected ? render::SummaryStatus::Rejected
+                                                            : render::SummaryStatus::Unreadable;
+  s.submission_id = p.report.id;
+  s.source = p.report.source;
+  s.agency = "Michigan Occupational Safety and Health Administration";
+  s.facts = p.report.facts;
+  s.findings = p.report.findings;
+  s.figures = p.report.figures.items();
+  return s;
+}
+
+// Renders `documents` documents cycling through `inputs`, timing CPU time on this thread.
+Row time_renders(const std::string& name, int documents, std::size_t inputs,
+                 const std::function<std::string(std::size_t)>& render_one) {
+  render_one(0);  // fonts, templates and profiles are loaded once per process, not per document
+  std::size_t bytes = 0;
+  const double start = thread_cpu_seconds();
+  for (int i = 0; i < documents; ++i)
+    bytes += render_one(static_cast<std::size_t>(i) % inputs).size();
+  const double seconds = thread_cpu_seconds() - start;
+  Row row = named(name);
+  row.count = documents;
+  row.per_second = documents / seconds;
+  row.ms_each = 1000 * seconds / documents;
+  row.kb_each = static_cast<double>(bytes) / documents / 1024;
+  return row;
+}
+
+std::vector<Row> render_rows(bench::Generator& generator, const Counts& counts,
+                             const fs::path& work) {
+  struct KindRow {
+    const char* name;
+    bench::Kind kind;
+    bench::Kind second;  // letters alternate between the two letter kinds
+  };
+  const KindRow kinds[] = {
+      {"render agreement (new)", bench::Kind::Agreement, bench::Kind::Agreement},
+      {"render agreement (renewal)", bench::Kind::Renewal, bench::Kind::Renewal},
+      {"render letter", bench::Kind::DeclinationLetter, bench::Kind::ExpirationLetter},
+      {"render diary sheet", bench::Kind::DiarySheet, bench::Kind::DiarySheet},
+      {"render annual report", bench::Kind::AnnualReport, bench::Kind::AnnualReport},
+      {"render proposal summary", bench::Kind::GrantProposal, bench::Kind::GrantProposal},
+  };
+  const fs::path dir = work / "render-inputs";
+  fs::create_directories(dir);
+  const auto options = render_options();
+  std::vector<Row> rows;
+  std::vector<Prepared> everything;
+  std::size_t serial = 0;
+  for (const auto& k : kinds) {
+    std::vector<Prepared> inputs;
+    for (int v = 0; v < counts.variants; ++v) {
+      const bench::Kind kind = v % 2 ? k.second : k.kind;
+      const fs::path file = dir / ("input-" + std::to_string(serial++) + ".xml");
+      bench::write_file(file, generator.xml(kind, serial));
+      Prepared p = prepare(file);
+      if (p.report.status != process::Status::Accepted) {
+        std::cerr << "formpipe_bench: generated " << k.name << " input " << file << " is "
+                  << process::status_name(p.report.status) << ":";
+        for (const auto& f : p.report.findings)
+          if (f.severity == core::Severity::Error) std::cerr << " " << f.rule;
+        std::cerr << "\n";
+        continue;
+      }
+      inputs.push_back(std::move(p));
+    }
+    if (inputs.empty()) {
+      rows.push_back(not_measured(k.name, "n/a (no accepted input)"));
+      continue;
+    }
+    rows.push_back(time_renders(k.name, counts.documents, inputs.size(), [&](std::size_t i) {
+      return render_document(inputs[i], options);
+    }));
+    for (auto& p : inputs) everything.push_back(std::move(p));
+  }
+  // Compliance summaries of accepted and rejected submissions alike.
+  for (const char* invalid : {"cet-grant-proposal.invalid.budget-caps-match-travel-arithmetic.xml",
+                              "alliance-agreement.invalid.miosha-no-shp-enforcement-six-years.xml",
+                              "alliance-diary-sheet.invalid.late-out-of-period-not-numeric.xml"})
+    everything.push_back(prepare(core::data_dir() / "samples" / invalid));
+  std::vector<render::ComplianceSummary> summaries;
+  for (const auto& p : everything) summaries.push_back(summary_of(p));
+  rows.push_back(time_renders(
+      "render compliance summary", counts.documents, summaries.size(),
+      [&](std::size_t i) { return render::render_compliance_summary(summaries[i], options); }));
+  return rows;
+}
+
+// Ingest + all rules on bytes in memory, as process_path does after reading the file.
+std::size_t ingest_and_validate(const std::string& bytes, const std::string& name) {
+  auto ingested = ingest::ingest_bytes(bytes, name, {});
+  std::size_t findings = ingested.findings.size();
+  if (ingested.submission) {
+    rules::Context context;
+    context.as_of = *core::Date::from_ymd(2025, 10, 10);
+    auto& profiles = process::Profiles::shared();
+    if (ingested.submission->kind == "cet-grant-proposal")
+      context.grant = &profiles.grant();
+    else
+      context.alliance = &profiles.alliance(ingested.submission->profile);
+    core::Outcome outcome;
+    rules::check(*ingested.submission, context, outcome);
+    findings += outcome.findings.size();
+  }
+  return findings;
+}
+
+Row ingest_proposals_row(bench::Generator& generator, const Counts& counts) {
+  std::vector<std::string> proposals;
+  for (int i = 0; i < 50 && i < counts.proposals; ++i)
+    proposals.push_back(
+        generator.xml(bench::Kind::GrantProposal, 900000 + static_cast<std::size_t>(i)));
+  ingest_and_validate(proposals[0], "warm-up.xml");
+  std::size_t bytes = 0;
+  const double start = thread_cpu_seconds();
+  for (int i = 0; i < counts.proposals; ++i) {
+    const std::string& p = proposals[static_cast<std::size_t>(i) % proposals.size()];
+    ingest_and_validate(p, "proposal.xml");
+    bytes += p.size();
+  }
+  const double seconds = thread_cpu_seconds() - start;
+  Row row = named("ingest+validate grant proposal XML");
+  row.count = counts.proposals;
+  row.per_second = counts.proposals / seconds;
+  row.ms_each = 1000 * seconds / counts.proposals;
+  row.kb_each = static_cast<double>(bytes) / counts.proposals / 1024;
+  row.mb_per_second = static_cast<double>(bytes) / seconds / 1e6;
+  return row;
+}
+
+Row ingest_diary_row(bench::Generator& generator, const Counts& counts) {
+  const std::string csv = generator.diary_csv(counts.diary_rows);
+  const double start = thread_cpu_seconds();
+  const auto wall = std::chrono::steady_clock::now();
+  ingest_and_validate(csv, "diary.csv");
+  const double seconds = thread_cpu_seconds() - start;
+  const double wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
+  Row row = named("ingest+validate " + std::to_string(counts.diary_rows) + "-row diary CSV");
+  row.count = 1;
+  row.per_second = static_cast<double>(counts.diary_rows) / seconds;  // rows per second
+  row.ms_each = 1000 * wall_seconds;
+  row.kb_each = static_cast<double>(csv.size()) / 1024;
+  row.mb_per_second = static_cast<double>(csv.size()) / seconds / 1e6;
+  return row;
+}
+
+// Runs `formpipe run INBOX --out OUT --jobs N` and times it; peak RSS from wait4().
+Row run_row(const Settings& settings, const fs::path& inbox, const fs::path& out, int jobs,
+            std::size_t submissions, const std::string& name) {
+  const std::string jobs_text = std::to_string(jobs);
+  std::vector<std::string> args = {settings.formpipe.string(),
+                                   "run",
+                                   inbox.string(),
+                                   "--out",
+                                   out.string(),
+                                   "--as-of",
+                                   "2025-10-10",
+                                   "--jobs",
+                                   jobs_text};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const auto start = std::chrono::steady_clock::now();
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return not_measured(name, std::string("n/a (") + std::strerror(spawned) + ")");
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Exit 1 only says some submissions were rejected, which one in ten is meant to be.
+  if (!WIFEXITED(status) || WEXITSTATUS(status) > 1)
+    return not_measured(name, "failed (exit status " + std::to_string(WEXITSTATUS(status)) + ")");
+  Row row = named(name);
+  row.count = static_cast<double>(submissions);
+  row.per_second = static_cast<double>(submissions) / seconds;
+  row.ms_each = 1000 * seconds / static_cast<double>(submissions);
+  row.peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024;
+  return row;
+}
+
+std::vector<Row> run_rows(const Settings& settings, const Counts& counts, const fs::path& work) {
+  std::vector<Row> rows;
+  const auto cases = {std::pair{1, counts.inbox}, std::pair{2, counts.inbox},
+                      std::pair{2, counts.inbox / 10}};
+  for (const auto& [jobs, n] : cases) {
+    const std::string name =
+        "formpipe run --jobs " + std::to_string(jobs) + ", " + std::to_string(n) + " submissions";
+    if (settings.formpipe.empty() || !fs::exists(settings.formpipe)) {
+      rows.push_back(not_measured(name, "n/a (formpipe binary not found)"));
+      continue;
+    }
+    const fs::path inbox = work / ("inbox-" + std::to_string(jobs) + "-" + std::to_string(n));
+    const fs::path out = work / ("out-" + std::to_string(jobs) + "-" + std::to_string(n));
+    bench::Generator generator(core::data_dir() / "samples", 7);  // the same inbox every time
+    generator.write_inbox(inbox, n);
+    rows.push_back(run_row(settings, inbox, out, jobs, n, name));
+    if (settings.keep) continue;
+    std::error_code ec;
+    fs::remove_all(out, ec);
+    fs::remove_all(inbox, ec);
+  }
+  return rows;
+}
+
+fs::path default_formpipe() {
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  for (const fs::path& candidate :
+       {self.parent_path() / "formpipe", self.parent_path().parent_path() / "formpipe"})
+    if (fs::exists(candidate, ec)) return candidate;
+  return {};
+}
+
+int usage() {
+  std::cerr << "usage: formpipe_bench [--tiny] [--formpipe PATH] [--work DIR] [--keep]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Settings settings;
+  settings.formpipe = default_formpipe();
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--tiny") {
+      settings.tiny = true;
+    } else if (arg == "--keep") {
+      settings.keep = true;
+    } else if ((arg == "--formpipe" || arg == "--work") && i + 1 < argc) {
+      (arg == "--formpipe" ? settings.formpipe : settings.work) = argv[++i];
+    } else {
+      return usage();
+    }
+  }
+  if (settings.work.empty())
+    settings.work = fs::temp_directory_path() / ("formpipe-bench-" + std::to_string(::getpid()));
+  bool failed = false;
+  try {
+    fs::create_directories(settings.work);
+    const Counts counts = counts_for(settings.tiny);
+    bench::Generator generator(core::data_dir() / "samples", 42);
+    std::vector<Row> rows = render_rows(generator, counts, settings.work);
+    rows.push_back(ingest_proposals_row(generator, counts));
+    rows.push_back(ingest_diary_row(generator, counts));
+    for (auto& row : run_rows(settings, counts, settings.work)) rows.push_back(std::move(row));
+    print_table(rows);
+    // A case that could not be measured fails the run (what CI's --tiny run is for).
+    for (const Row& row : rows)
+      if (!row.note.empty()) failed = true;
+  } catch (const std::exception& e) {
+    std::cerr << "formpipe_bench: " << e.what() << "\n";
+    return 3;
+  }
+  if (!settings.keep) {
+    std::error_code ec;
+    fs::remove_all(settings.work, ec);
+  }
+  return failed ? 1 : 0;
+}
