@@ -1,7 +1,8 @@
 // formpipe_bench: how fast formpipe renders, ingests, validates and files submissions, as one
 // table (docs/bench.md explains the columns). Generates its own inputs from samples/.
 //
-//   formpipe_bench [--tiny] [--formpipe PATH] [--work DIR] [--keep]
+//   formpipe_bench [--tiny] [--only render|ingest|run] [--formpipe PATH] [--work DIR] [--keep]
+//   formpipe_bench --generate-inbox DIR N     (only write N generated submissions into DIR)
 //
 // Render and ingest rows are timed in CPU time of one thread (one core, unaffected by other
 // processes sharing the machine); `formpipe run` rows in wall-clock time of the child process,
@@ -50,6 +51,7 @@ struct Settings {
   bool keep = false;
   fs::path work;
   fs::path formpipe;
+  std::string only;  // "render", "ingest" or "run": that group of rows only
 };
 
 // Counts per row; --tiny makes every one small.
@@ -402,7 +404,9 @@ fs::path default_formpipe() {
 }
 
 int usage() {
-  std::cerr << "usage: formpipe_bench [--tiny] [--formpipe PATH] [--work DIR] [--keep]\n";
+  std::cerr << "usage: formpipe_bench [--tiny] [--only render|ingest|run] [--formpipe PATH] "
+               "[--work DIR] [--keep]\n"
+               "       formpipe_bench --generate-inbox DIR N\n";
   return 2;
 }
 
@@ -419,6 +423,13 @@ int main(int argc, char** argv) {
       settings.keep = true;
     } else if ((arg == "--formpipe" || arg == "--work") && i + 1 < argc) {
       (arg == "--formpipe" ? settings.formpipe : settings.work) = argv[++i];
+    } else if (arg == "--only" && i + 1 < argc) {
+      settings.only = argv[++i];
+    } else if (arg == "--generate-inbox" && i + 2 < argc) {
+      // Only writes an inbox of N generated submissions, for profiling `formpipe run` by hand.
+      const fs::path inbox = argv[i + 1];
+      bench::Generator(core::data_dir() / "samples", 7).write_inbox(inbox, std::stoul(argv[i + 2]));
+      return 0;
     } else {
       return usage();
     }
@@ -430,10 +441,17 @@ int main(int argc, char** argv) {
     fs::create_directories(settings.work);
     const Counts counts = counts_for(settings.tiny);
     bench::Generator generator(core::data_dir() / "samples", 42);
-    std::vector<Row> rows = render_rows(generator, counts, settings.work);
-    rows.push_back(ingest_proposals_row(generator, counts));
-    rows.push_back(ingest_diary_row(generator, counts));
-    for (auto& row : run_rows(settings, counts, settings.work)) rows.push_back(std::move(row));
+    std::vector<Row> rows;
+    const auto wanted = [&](const char* group) {
+      return settings.only.empty() || settings.only == group;
+    };
+    if (wanted("render")) rows = render_rows(generator, counts, settings.work);
+    if (wanted("ingest")) {
+      rows.push_back(ingest_proposals_row(generator, counts));
+      rows.push_back(ingest_diary_row(generator, counts));
+    }
+    if (wanted("run"))
+      for (auto& row : run_rows(settings, counts, settings.work)) rows.push_back(std::move(row));
     print_table(rows);
     // A case that could not be measured fails the run (what CI's --tiny run is for).
     for (const Row& row : rows)

@@ -1,6 +1,10 @@
 #include "pipeline/render/pdf_file.hpp"
 
+#ifdef FORMPIPE_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#else
 #include <zlib.h>
+#endif
 
 #include <charconv>
 #include <cmath>
@@ -13,9 +17,35 @@ namespace pipeline::render {
 
 namespace {
 
-// Level 6 (zlib's default): on our streams level 1 is ~15% larger for ~10% less time spent
-// compressing, which is not worth the bytes.
+#ifdef FORMPIPE_HAVE_LIBDEFLATE
+// libdeflate compresses a whole buffer at once, 2-6x faster than zlib for the same output.
+// Level 6: on our streams level 1 is ~5% larger and hardly faster.
 constexpr int kLevel = 6;
+
+class Deflater {
+ public:
+  Deflater() : compressor_(libdeflate_alloc_compressor(kLevel)) {
+    if (!compressor_) throw RenderError("libdeflate_alloc_compressor", 0, 0);
+  }
+  ~Deflater() { libdeflate_free_compressor(compressor_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  std::string run(std::string_view data) {
+    std::string out(libdeflate_zlib_compress_bound(compressor_, data.size()), '\0');
+    const std::size_t size =
+        libdeflate_zlib_compress(compressor_, data.data(), data.size(), out.data(), out.size());
+    if (size == 0) throw RenderError("libdeflate_zlib_compress", 0, 0);
+    out.resize(size);
+    return out;
+  }
+
+ private:
+  libdeflate_compressor* compressor_;
+};
+#else
+// zlib level 1: on our streams level 6 is ~6% smaller and takes ~70% longer.
+constexpr int kLevel = 1;
 
 // One z_stream per thread, reset between streams instead of set up and torn down each time
 // (deflateInit allocates and clears ~270 KB).
@@ -44,6 +74,7 @@ class Deflater {
  private:
   z_stream z_{};
 };
+#endif
 
 void append_offset(std::string& out, std::size_t offset) {
   char digits[11] = "0000000000";

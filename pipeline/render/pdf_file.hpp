@@ -46,7 +46,8 @@ void append_text_string(std::string& out, std::string_view utf8);
 // Appends the four upper-case hex digits of a 16-bit code.
 void append_hex4(std::string& out, std::uint32_t code);
 
-// `data` compressed with zlib (RFC 1950) at level 6; a per-thread compressor is reused.
+// `data` in the zlib format (RFC 1950), compressed with libdeflate when the build found it,
+// else zlib; one compressor per thread is reused.
 std::string deflate(std::string_view data);
 
 }  // namespace pipeline::render
