@@ -493,6 +493,6 @@ TEST_CASE("due lists what the sample alliances owe as of a fixed date", "[e2e][i
       formpipe(scratch, "due --out " + quoted(scratch.out()) + " --as-of 2030-02-01");
   CHECK(later.status == 0);
   CHECK_THAT(later.out, Catch::Contains("RENEWAL   expires 2030-03-14 (in 41 days): renewal "
-                                        "contact by 2030-01-13") &&
+                                        "contact was due by 2030-01-13") &&
                             Catch::Contains("OVERDUE"));
 }

@@ -342,8 +342,8 @@ std::string due_table(const DueList& list) {
       out << "  RENEWAL   expires " << due.expiration_date->iso() << " (in "
           << core::days_between(list.as_of, *due.expiration_date) << " days)";
       if (due.renewal_contact_by)
-        out << ": renewal contact by " << due.renewal_contact_by->iso() << " ("
-            << due.renewal_citation << ")";
+        out << ": renewal contact " << (list.as_of > *due.renewal_contact_by ? "was due " : "")
+            << "by " << due.renewal_contact_by->iso() << " (" << due.renewal_citation << ")";
       out << "\n";
     }
     int received = 0;

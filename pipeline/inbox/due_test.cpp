@@ -134,7 +134,7 @@ TEST_CASE("an agreement expiring within 60 days needs renewal contact", "[inbox]
   CHECK(last.label == "2024");
   CHECK_FALSE(last.due_date);
   CHECK(last.status == DueStatus::Due);
-  CHECK_THAT(due_table(list), Catch::Contains("renewal contact by 2025-10-02") &&
+  CHECK_THAT(due_table(list), Catch::Contains("renewal contact was due by 2025-10-02") &&
                                   Catch::Contains("2 agreements expiring within 60 days"));
 }
 

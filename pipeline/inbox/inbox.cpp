@@ -5,6 +5,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -155,15 +156,11 @@ class Service {
 
   void dispatch(Workers& workers) {
     while (!stop_) {
-      {
-        std::lock_guard lock(mutex_);
-        for (const auto& [name, signature] : returned_)
-          scanner_.skip_until_changed(name, signature);
-        returned_.clear();
-      }
+      skip_returned();
       const std::vector<fs::path> ready = scanner_.pass();
       for (const fs::path& entry : ready) {
         if (!workers.wait_free(stop_)) break;
+        if (is_returned(entry.filename().string())) continue;
         if (auto claimed = claim(entry)) workers.hand(Job{std::move(*claimed), SystemClock::now()});
       }
       if (!ready.empty()) continue;
@@ -172,6 +169,25 @@ class Service {
       while (!stop_ && std::chrono::steady_clock::now() < wake)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+  }
+
+  // Hands the submissions given back, once they are in the inbox again, to the scanner to leave
+  // alone until they change.
+  void skip_returned() {
+    std::lock_guard lock(mutex_);
+    for (auto it = returned_.begin(); it != returned_.end();) {
+      if (const auto signature = signature_of(settings_.inbox / *it)) {
+        scanner_.skip_until_changed(*it, *signature);
+        it = returned_.erase(it);
+      } else {
+        ++it;  // not back yet
+      }
+    }
+  }
+
+  bool is_returned(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    return returned_.count(name) != 0;
   }
 
   std::optional<Claimed> claim(const fs::path& entry) {
@@ -193,9 +209,9 @@ class Service {
   void handle(const Job& job) {
     Event event;
     event.source = job.claimed.name;
-    std::string sha256;
+    std::string in_hand;  // the sha256 this worker marked in flight, to unmark when done
     try {
-      sha256 = process::sha256_of(job.claimed.path);
+      const std::string sha256 = process::sha256_of(job.claimed.path);
       const Admission admission = admit(sha256, job.claimed);
       event.id = admission.id;
       if (admission.kind == Admission::Kind::Duplicate) {
@@ -205,17 +221,18 @@ class Service {
       } else if (admission.kind == Admission::Kind::Finished) {
         event.status = status_named(admission.status);  // recorded before a crash
       } else {
+        in_hand = sha256;
         process_and_record(job, admission.id, event);
       }
     } catch (const std::exception& e) {
-      release_in_flight(sha256);
+      release_in_flight(in_hand);
       event.kind = Event::Kind::Failed;
       event.message = e.what();
       give_back(job.claimed, event);
       finish(event);
       return;
     }
-    release_in_flight(sha256);
+    release_in_flight(in_hand);
     try {
       claims_.release(job.claimed);
     } catch (const std::exception& e) {
@@ -276,21 +293,26 @@ class Service {
     }
   }
 
+  // Puts a submission that could not be finished back into the inbox. Its name is marked
+  // first, so the dispatcher never takes it again in this session before seeing it changed.
   void give_back(const Claimed& claimed, Event& event) {
+    {
+      std::lock_guard lock(mutex_);
+      returned_.insert(claimed.name);
+    }
+    bool back = false;
     try {
-      if (claims_.give_back(claimed)) {
-        event.message += "; left in the inbox";
-        if (auto signature = signature_of(settings_.inbox / claimed.name)) {
-          std::lock_guard lock(mutex_);
-          returned_.emplace_back(claimed.name, *signature);
-        }
-      } else {
-        event.message += "; a new file took its name, so it waits in " + claimed.path.string() +
-                         " for the next start";
-      }
+      back = claims_.give_back(claimed);
+      event.message += back ? "; left in the inbox"
+                            : "; a new file took its name, so it waits in " +
+                                  claimed.path.string() + " for the next start";
     } catch (const std::exception& e) {
       event.message += std::string("; it could not be put back either (") + e.what() +
                        "), it waits in " + claimed.path.string() + " for the next start";
+    }
+    if (!back) {
+      std::lock_guard lock(mutex_);
+      returned_.erase(claimed.name);
     }
   }
 
@@ -322,8 +344,8 @@ class Service {
 
   std::mutex mutex_;  // guards what follows, and calls to observer_
   Summary summary_;
-  std::map<std::string, std::string> in_flight_;             // sha256 -> id, being processed
-  std::vector<std::pair<std::string, Signature>> returned_;  // given back, to skip
+  std::map<std::string, std::string> in_flight_;  // sha256 -> id, being processed
+  std::set<std::string> returned_;  // names given back to the inbox, not to be taken again
 };
 
 }  // namespace

@@ -107,6 +107,11 @@ TEST_CASE("the same bytes dropped many times at once give one result", "[inbox][
   Recorder recorder;
   const std::atomic<bool> stop{false};
   const Summary summary = run_inbox(settings, recorder, stop);
+  for (const Event& event : recorder.events) {
+    CAPTURE(event.source, event.message);
+    CHECK(event.kind != Event::Kind::Failed);
+  }
+  CHECK(summary.failed == 0);
   CHECK(summary.accepted == 1);
   CHECK(summary.duplicates == 11);
   CHECK(result_folders(settings.out) == 1);
