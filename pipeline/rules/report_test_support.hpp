@@ -1,7 +1,10 @@
 #pragma once
-//! Test support for the alliance-report rule tests (diary sheets, annual reports): ingest a
-//! document, run its rulebook with the program's profile from forms/, and look at every finding,
-//! ingest's and the rules' together, as a report would show them.
+//! Test support for rule tests that go through ingest (diary sheets, annual reports, and the
+//! samples of every kind): ingest a document, run its rulebook with the program's profile or the
+//! CET grant parameters from forms/, and look at every finding, ingest's and the rules' together,
+//! as a report would show them.
+
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <map>
@@ -13,8 +16,10 @@
 #include "pipeline/core/date.hpp"
 #include "pipeline/core/finding.hpp"
 #include "pipeline/ingest/alliance_profile_loader.hpp"
+#include "pipeline/ingest/grant_parameters_loader.hpp"
 #include "pipeline/ingest/ingest.hpp"
 #include "pipeline/rules/rules.hpp"
+#include "tests/support/samples.hpp"
 
 namespace pipeline::rules::testing {
 
@@ -30,6 +35,13 @@ inline const model::AllianceProfile& alliance_profile(const std::string& name) {
     found =
         loaded.emplace(name, ingest::load_alliance_profile(core::data_dir() / "forms", name)).first;
   return found->second;
+}
+
+// forms/cet-grant.json, loaded once per test binary.
+inline const model::GrantParameters& grant_parameters() {
+  static const model::GrantParameters loaded =
+      ingest::load_grant_parameters(core::data_dir() / "forms");
+  return loaded;
 }
 
 struct Checked {
@@ -74,7 +86,10 @@ inline Checked checked(const ingest::Ingested& ingested, core::Date as_of) {
   out.readable = true;
   Context context;
   context.as_of = as_of;
-  context.alliance = &alliance_profile(ingested.submission->profile);
+  if (ingested.submission->kind == "cet-grant-proposal")
+    context.grant = &grant_parameters();
+  else
+    context.alliance = &alliance_profile(ingested.submission->profile);
   core::Outcome outcome;
   check(*ingested.submission, context, outcome);
   out.findings.insert(out.findings.end(), outcome.findings.begin(), outcome.findings.end());
@@ -89,6 +104,13 @@ inline Checked check_xml(const std::string& xml, core::Date as_of = day("2030-01
 
 inline Checked check_path(const std::filesystem::path& path, core::Date as_of = day("2030-01-01")) {
   return checked(ingest::ingest_path(path, ingest::Options{}), as_of);
+}
+
+// samples/<file> on the samples walk's "today"; the sample must be readable.
+inline Checked check_sample(std::string_view file) {
+  Checked out = check_path(samples::path(file), samples::as_of());
+  REQUIRE(out.readable);
+  return out;
 }
 
 }  // namespace pipeline::rules::testing
