@@ -10,7 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/core/error.hpp"
 #include "pipeline/rules/agreement_phrases.hpp"
 #include "pipeline/rules/alliance_rules.hpp"
 #include "pipeline/text/unicode.hpp"
@@ -57,14 +56,8 @@ struct Subject {
   }
   // A known type that carries every formal requirement (OSHA: `standard`).
   bool formal() const { return type && !exempt(); }
-  std::string program() const {
-    return profile.agency_short.empty() ? profile.profile : profile.agency_short;
-  }
+  std::string program() const { return program_name(profile); }
 };
-
-bool contains(const std::vector<std::string>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 std::optional<AgreementAction> resolved_action(const AllianceAgreement& agreement) {
   if (agreement.action.rejected()) return std::nullopt;
@@ -81,15 +74,6 @@ std::string quoted(std::string_view text) {
 
 std::string name_of(const Organization& organization) {
   return organization.name.present() ? *organization.name : "the organization";
-}
-
-std::string joined(const std::vector<std::string>& words, std::string_view last_separator) {
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? std::string(last_separator) : ", ";
-    out += words[i];
-  }
-  return out;
 }
 
 // "A" or "An" before a word, by its first letter.
@@ -1054,9 +1038,7 @@ constexpr AgreementRule kAgreementRules[] = {
 
 void check_alliance_agreement(const AllianceAgreement& agreement, const Context& context,
                               core::Outcome& outcome) {
-  if (context.alliance == nullptr)
-    throw core::Error("the alliance-agreement rules need the program's alliance profile");
-  const AllianceProfile& profile = *context.alliance;
+  const AllianceProfile& profile = alliance_profile_of(context, "alliance-agreement");
   check_alliance_type(profile, agreement.alliance_type, outcome);
   check_alliance_level(profile, agreement.level, outcome);
   const Subject subject{agreement, profile, known_alliance_type(profile, agreement.alliance_type),

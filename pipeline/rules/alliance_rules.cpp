@@ -3,8 +3,11 @@
 #include "pipeline/rules/alliance_rules.hpp"
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "pipeline/core/error.hpp"
 
 namespace pipeline::rules {
 
@@ -19,25 +22,36 @@ inline constexpr core::RuleRef kAllianceType{
 inline constexpr core::RuleRef kAllianceLevel{"ALLIANCE-LEVEL", core::Severity::Error,
                                               "OSHA CSP 04-01-003 §VI.A, §VI.L, §VIII.D–F"};
 
-bool contains(const std::vector<std::string>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
+}  // namespace
 
-// "a, b or c"
-std::string one_of(const std::vector<std::string>& words) {
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
-    out += words[i];
-  }
-  return out;
+const model::AllianceProfile& alliance_profile_of(const Context& context, std::string_view kind) {
+  if (context.alliance == nullptr)
+    throw core::Error("the " + std::string(kind) + " rules need the program's alliance profile");
+  return *context.alliance;
 }
 
 std::string program_name(const model::AllianceProfile& profile) {
   return profile.agency_short.empty() ? profile.profile : profile.agency_short;
 }
 
-}  // namespace
+bool contains(const std::vector<std::string>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+std::string capitalized(std::string word) {
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z')
+    word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  return word;
+}
+
+std::string joined(const std::vector<std::string>& words, std::string_view last_separator) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? std::string(last_separator) : ", ";
+    out += words[i];
+  }
+  return out;
+}
 
 std::optional<std::string> known_alliance_type(const model::AllianceProfile& profile,
                                                const core::Field<std::string>& alliance_type) {
@@ -61,7 +75,7 @@ std::optional<std::string> known_level(const model::AllianceProfile& profile,
 void check_alliance_type(const model::AllianceProfile& profile,
                          const core::Field<std::string>& alliance_type, core::Outcome& outcome) {
   const model::AllowedWords& types = profile.alliance_types;
-  const std::string allowed = one_of(types.allowed);
+  const std::string allowed = joined(types.allowed, " or ");
   if (alliance_type.present() && !contains(types.allowed, *alliance_type)) {
     outcome.add(kAllianceType,
                 "Alliance type \"" + alliance_type.raw + "\" does not exist in the " +
@@ -80,7 +94,7 @@ void check_alliance_level(const model::AllianceProfile& profile,
   const model::AllowedWords& levels = profile.levels;
   if (levels.allowed.empty()) return;  // a program without levels ignores the attribute
   const std::string must_say = "Every " + program_name(profile) +
-                               " alliance must say whether it is " + one_of(levels.allowed);
+                               " alliance must say whether it is " + joined(levels.allowed, " or ");
   if (level.present() && !contains(levels.allowed, *level)) {
     outcome.add(kAllianceLevel, must_say + "; found \"" + level.raw + "\".", level.location);
   } else if (level.absent() && levels.required) {

@@ -10,7 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/core/error.hpp"
 #include "pipeline/core/money.hpp"
 #include "pipeline/rules/activity_rules.hpp"
 #include "pipeline/rules/alliance_rules.hpp"
@@ -69,27 +68,6 @@ inline constexpr core::RuleRef kNoEvents{"ANNUAL-NO-EVENTS", core::Severity::War
 // The alliance type whose formal duties an exempting program lifts (OSHA Ambassadors, I-40).
 constexpr std::string_view kAmbassadorType = "ambassador";
 
-bool contains(const std::vector<std::string>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
-std::string capitalized(std::string word) {
-  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z')
-    word[0] = static_cast<char>(word[0] - 'a' + 'A');
-  return word;
-}
-
-// "a, b or c", each word transformed by `shape`.
-template <class Shape>
-std::string listed(const std::vector<std::string>& words, std::string_view last, Shape shape) {
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? std::string(last) : ", ";
-    out += shape(words[i]);
-  }
-  return out;
-}
-
 // The report with what the rules derive from its root attributes and the profile.
 struct Report {
   const AnnualReport& report;
@@ -105,9 +83,7 @@ struct Report {
     return profile.ambassador.exempt_from_formal_requirements &&
            (!type || *type == kAmbassadorType);
   }
-  std::string program() const {
-    return profile.agency_short.empty() ? profile.profile : profile.agency_short;
-  }
+  std::string program() const { return program_name(profile); }
   const std::string& period_location() const {
     return report.alliance_background.evaluation_period.location;
   }
@@ -234,11 +210,13 @@ void due_date_figure(const Report& s, core::Outcome& outcome) {
   if (!due) return;
   outcome.figures.set("due-date", due->iso());
   const std::string when = core::date_with_weekday(*due);
-  const auto& due_types = s.profile.annual_report.due_alliance_types;
   if (s.type && !due_for_type(s)) {
+    std::vector<std::string> due_types;
+    for (const std::string& type : s.profile.annual_report.due_alliance_types)
+      due_types.push_back(capitalized(type));
     outcome.add(kDueDate,
                 "No due date is set for " + capitalized(*s.type) + " alliances; " +
-                    listed(due_types, " and ", capitalized) + " reports are due " + when + ".",
+                    joined(due_types, " and ") + " reports are due " + when + ".",
                 s.period_location());
   } else {
     outcome.add(
@@ -325,8 +303,7 @@ void prepared_by_expected_role(const Report& s, core::Outcome& outcome) {
   if (found == roles.end()) found = roles.find("*");
   if (found == roles.end() || contains(found->second, *prepared.role)) return;
   outcome.add(kPreparer,
-              "This report should be prepared by the " +
-                  listed(found->second, " or ", [](const std::string& w) { return w; }) +
+              "This report should be prepared by the " + joined(found->second, " or ") +
                   ", not the " + *prepared.role + ".",
               prepared.role.location);
 }
@@ -375,9 +352,7 @@ void signing_dates_in_order(const Report& s, core::Outcome& outcome) {
     problems.push_back("renewed " + renewed->iso() + " after the report date " +
                        report_date->iso());
   if (problems.empty()) return;
-  outcome.add(kDates,
-              "The signing dates are out of order: " +
-                  listed(problems, "; ", [](const std::string& p) { return p; }) + ".",
+  outcome.add(kDates, "The signing dates are out of order: " + joined(problems, "; ") + ".",
               b.location);
 }
 
@@ -411,9 +386,7 @@ constexpr ReportRule kReportRules[] = {
 
 void check_annual_report(const AnnualReport& report, const Context& context,
                          core::Outcome& outcome) {
-  if (context.alliance == nullptr)
-    throw core::Error("the alliance-annual-report rules need the program's alliance profile");
-  const model::AllianceProfile& profile = *context.alliance;
+  const model::AllianceProfile& profile = alliance_profile_of(context, "alliance-annual-report");
   const std::optional<KnownPeriod> period =
       check_period(report.alliance_background.evaluation_period, outcome);
   check_alliance_type(profile, report.alliance_type, outcome);

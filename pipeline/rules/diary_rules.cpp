@@ -10,7 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/core/error.hpp"
 #include "pipeline/rules/activity_rules.hpp"
 #include "pipeline/rules/alliance_rules.hpp"
 
@@ -60,16 +59,6 @@ constexpr std::array<std::string_view, 12> kMonthNames{
 
 std::string_view month_name(int month) {
   return kMonthNames[static_cast<std::size_t>(std::clamp(month, 1, 12) - 1)];
-}
-
-bool contains(const std::vector<std::string>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
-std::string capitalized(std::string word) {
-  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z')
-    word[0] = static_cast<char>(word[0] - 'a' + 'A');
-  return word;
 }
 
 // Whether the program asks this alliance for periodic reports (profile `periodic-report`).
@@ -136,19 +125,14 @@ struct Sheet {
   }
   // "October–March or April–September"
   std::string windows_text() const {
-    std::string out;
-    const auto& windows = report().windows;
-    for (std::size_t i = 0; i < windows.size(); ++i) {
-      if (i > 0) out += i + 1 == windows.size() ? " or " : ", ";
-      out += std::string(month_name(windows[i].first_month)) + "–" +
-             std::string(month_name(windows[i].last_month));
-    }
-    return out;
+    std::vector<std::string> ranges;
+    for (const model::ReportWindow& w : report().windows)
+      ranges.push_back(std::string(month_name(w.first_month)) + "–" +
+                       std::string(month_name(w.last_month)));
+    return joined(ranges, " or ");
   }
   std::string period_text() const { return period->start.iso() + " to " + period->end.iso(); }
-  std::string program() const {
-    return profile.agency_short.empty() ? profile.profile : profile.agency_short;
-  }
+  std::string program() const { return program_name(profile); }
 };
 
 // --- DIARY (rules.md §4.11) ------------------------------------------------------------------
@@ -333,9 +317,7 @@ constexpr SheetRule kSheetRules[] = {
 }  // namespace
 
 void check_diary_sheet(const DiarySheet& sheet, const Context& context, core::Outcome& outcome) {
-  if (context.alliance == nullptr)
-    throw core::Error("the alliance-diary-sheet rules need the program's alliance profile");
-  const model::AllianceProfile& profile = *context.alliance;
+  const model::AllianceProfile& profile = alliance_profile_of(context, "alliance-diary-sheet");
   const std::optional<KnownPeriod> period = check_period(sheet.reporting_period, outcome);
   check_alliance_type(profile, sheet.alliance_type, outcome);
   check_alliance_level(profile, sheet.level, outcome);
