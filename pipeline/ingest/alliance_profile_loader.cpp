@@ -6,10 +6,12 @@
 #include <Poco/JSON/Parser.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <limits>
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "pipeline/core/error.hpp"
@@ -60,6 +62,24 @@ class Section {
     note(key);
     if (!has(key) || object_->isNull(key)) return std::nullopt;
     return whole(key);
+  }
+
+  // The enumerator `choices` pairs with the word at `key`; any other word fails, naming the
+  // words expected.
+  template <class Enum>
+  Enum choice(const std::string& key,
+              std::initializer_list<std::pair<std::string_view, Enum>> choices) {
+    const std::string word = text(key);
+    for (const auto& [name, value] : choices)
+      if (name == word) return value;
+    std::string expected;
+    std::size_t i = 0;
+    for (const auto& option : choices) {
+      if (i > 0) expected += i + 1 == choices.size() ? " or " : ", ";
+      expected += option.first;
+      ++i;
+    }
+    fail(key, "expected " + expected + ", found \"" + word + "\"");
   }
 
   bool flag(const std::string& key, bool fallback = false) {
@@ -181,16 +201,10 @@ model::ImplementationTeamRule read_implementation_team(Section s) {
 
 model::PeriodicReport read_periodic_report(Section s) {
   model::PeriodicReport out;
-  const std::string kind = s.text("kind");
-  if (kind == "none") {
-    out.kind = model::PeriodicReportKind::None;
-  } else if (kind == "quarterly-diary") {
-    out.kind = model::PeriodicReportKind::QuarterlyDiary;
-  } else if (kind == "biannual") {
-    out.kind = model::PeriodicReportKind::Biannual;
-  } else {
-    s.fail("kind", "expected none, quarterly-diary or biannual, found \"" + kind + "\"");
-  }
+  out.kind = s.choice<model::PeriodicReportKind>(
+      "kind", {{"none", model::PeriodicReportKind::None},
+               {"quarterly-diary", model::PeriodicReportKind::QuarterlyDiary},
+               {"biannual", model::PeriodicReportKind::Biannual}});
   out.alliance_types = s.words("alliance-types");
   out.levels = s.words("levels");
   s.each("windows", [&](Section& w) {
@@ -204,15 +218,10 @@ model::PeriodicReport read_periodic_report(Section s) {
     out.windows.push_back(window);
   });
   if (out.kind != model::PeriodicReportKind::None) {
-    const std::string due = s.text("due");
-    if (due == "friday-after-end") {
-      out.due_rule = model::DueRule::FridayAfterEnd;
-    } else if (due == "days-after-end") {
-      out.due_rule = model::DueRule::DaysAfterEnd;
-      out.due_days = s.whole("due-days");
-    } else {
-      s.fail("due", "expected friday-after-end or days-after-end, found \"" + due + "\"");
-    }
+    out.due_rule =
+        s.choice<model::DueRule>("due", {{"friday-after-end", model::DueRule::FridayAfterEnd},
+                                         {"days-after-end", model::DueRule::DaysAfterEnd}});
+    if (out.due_rule == model::DueRule::DaysAfterEnd) out.due_days = s.whole("due-days");
     if (out.windows.empty()) s.fail("windows", "a periodic report needs its windows");
   }
   out.citation = s.text("citation");
@@ -222,16 +231,10 @@ model::PeriodicReport read_periodic_report(Section s) {
 
 model::AnnualReportDuty read_annual_report(Section s) {
   model::AnnualReportDuty out;
-  const std::string kind = s.text("kind");
-  if (kind == "template") {
-    out.kind = model::AnnualReportKind::Template;
-  } else if (kind == "state") {
-    out.kind = model::AnnualReportKind::State;
-  } else if (kind == "record-only") {
-    out.kind = model::AnnualReportKind::RecordOnly;
-  } else {
-    s.fail("kind", "expected template, state or record-only, found \"" + kind + "\"");
-  }
+  out.kind = s.choice<model::AnnualReportKind>(
+      "kind", {{"template", model::AnnualReportKind::Template},
+               {"state", model::AnnualReportKind::State},
+               {"record-only", model::AnnualReportKind::RecordOnly}});
   out.prepared_by = s.text("prepared-by");
   out.preparer_roles = s.word_map("preparer-roles");
   out.due_alliance_types = s.words("due-alliance-types");
@@ -243,17 +246,11 @@ model::AnnualReportDuty read_annual_report(Section s) {
 
 model::WorkerRepresentationRule read_worker_representation(Section s) {
   model::WorkerRepresentationRule out;
-  const std::string requirement = s.text("requirement");
-  if (requirement == "not-required") {
-    out.requirement = model::WorkerRepresentationRequirement::NotRequired;
-  } else if (requirement == "reasonable-effort") {
-    out.requirement = model::WorkerRepresentationRequirement::ReasonableEffort;
-  } else if (requirement == "required") {
-    out.requirement = model::WorkerRepresentationRequirement::Required;
-  } else {
-    s.fail("requirement",
-           "expected not-required, reasonable-effort or required, found \"" + requirement + "\"");
-  }
+  using Requirement = model::WorkerRepresentationRequirement;
+  out.requirement =
+      s.choice<Requirement>("requirement", {{"not-required", Requirement::NotRequired},
+                                            {"reasonable-effort", Requirement::ReasonableEffort},
+                                            {"required", Requirement::Required}});
   out.employer_types = s.words("employer-types");
   out.worker_types = s.words("worker-types");
   out.accepted_means = s.words("accepted-means");
@@ -264,17 +261,11 @@ model::WorkerRepresentationRule read_worker_representation(Section s) {
 
 model::WorkPlanRule read_work_plan(Section s) {
   model::WorkPlanRule out;
-  const std::string requirement = s.text("requirement");
-  if (requirement == "not-required") {
-    out.requirement = model::WorkPlanRequirement::NotRequired;
-  } else if (requirement == "recommended") {
-    out.requirement = model::WorkPlanRequirement::Recommended;
-  } else if (requirement == "required") {
-    out.requirement = model::WorkPlanRequirement::Required;
-  } else {
-    s.fail("requirement",
-           "expected not-required, recommended or required, found \"" + requirement + "\"");
-  }
+  using Requirement = model::WorkPlanRequirement;
+  out.requirement =
+      s.choice<Requirement>("requirement", {{"not-required", Requirement::NotRequired},
+                                            {"recommended", Requirement::Recommended},
+                                            {"required", Requirement::Required}});
   out.citation = s.text("citation");
   s.finish();
   return out;

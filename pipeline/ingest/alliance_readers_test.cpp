@@ -712,6 +712,12 @@ TEST_CASE("a missing or malformed profile file is a core::Error naming the file"
   write("iowa.json", text);
   CHECK_THROWS_WITH(ingest::load_alliance_profile(dir, "iowa"),
                     Catch::Contains("initial-term.min-years") && Catch::Contains("whole number"));
+  text = good;
+  text.replace(text.find("\"kind\": \"state\""), 15, "\"kind\": \"statewide\"");
+  write("iowa.json", text);
+  CHECK_THROWS_WITH(ingest::load_alliance_profile(dir, "iowa"),
+                    Catch::Contains("annual-report.kind: expected template, state or record-only, "
+                                    "found \"statewide\""));
   write("iowa.json", good);
   CHECK_THROWS_AS(ingest::load_alliance_profile(dir, "calosha"), core::Error);
   CHECK_NOTHROW(ingest::load_alliance_profile(dir, "iowa"));
