@@ -63,6 +63,13 @@ alive() {  # running, not merely a zombie waiting for us
   local state
   state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) && [ "$state" != Z ]
 }
+# Kill moments are drawn after the time a run needs to file its first submission (longer under a
+# sanitizer), so that most kills land while submissions are in hand.
+mkdir -p "$work/warm-up"
+cp "$src/samples/alliance-agreement.valid.xml" "$work/warm-up/"
+begin=$(date +%s%N)
+"$bin" run "$work/warm-up" --out "$work/warm-up-out" --settle 0 >/dev/null
+startup_ms=$((($(date +%s%N) - begin) / 1000000))
 kills=0
 starts=0
 while [ "$kills" -lt "$min_kills" ]; do
@@ -73,12 +80,13 @@ while [ "$kills" -lt "$min_kills" ]; do
     fail "the inbox emptied after $kills kills; the test needs a slower pace"
   "$bin" "${args[@]}" >/dev/null 2>>"$work/stderr" &  # not a function: $! must be formpipe
   pid=$!
-  sleep "0.$(printf '%03d' $((RANDOM % 230 + 20)))"
+  delay_ms=$((startup_ms / 2 + RANDOM % (startup_ms + 1)))  # from half to one and a half times
+  sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
   if alive "$pid" && kill -KILL "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
   wait "$pid" 2>/dev/null || true
   pid=
 done
-echo "crash_test: $kills kills in $starts starts; $(find "$inbox" -mindepth 1 -maxdepth 1 ! -name .formpipe | wc -l) entries were still waiting"
+echo "crash_test: $kills kills in $starts starts (start-up ${startup_ms} ms); $(find "$inbox" -mindepth 1 -maxdepth 1 ! -name .formpipe | wc -l) entries were still waiting"
 
 # --- finish, then check everything ---------------------------------------------------------
 status=0
