@@ -18,6 +18,8 @@
 namespace fs = std::filesystem;
 using namespace pipeline;
 namespace probe = pipeline::render::probe;
+using probe::has;
+using probe::layout_text;
 
 namespace {
 
@@ -53,10 +55,6 @@ void write_text(const fs::path& path, const std::string& text) {
   out << text;
 }
 
-std::string layout_text(const fs::path& pdf) {
-  return probe::run("pdftotext -layout -enc UTF-8 " + probe::quoted(pdf) + " -").out;
-}
-
 // The text in the order it was drawn, so the lines of one table cell stay together.
 std::string raw_text(const fs::path& pdf) {
   return probe::run("pdftotext -raw -enc UTF-8 " + probe::quoted(pdf) + " -").out;
@@ -68,10 +66,6 @@ std::string squeezed(const std::string& text) {
   for (const char c : text)
     if (c != ' ' && c != '\n' && c != '\t' && c != '\f') out += c;
   return out;
-}
-
-bool has(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
 }
 
 process::Processed processed(const fs::path& input, bool render = true) {

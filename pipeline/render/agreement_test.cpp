@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <variant>
 #include <vector>
@@ -13,40 +12,19 @@
 #include "pipeline/ingest/alliance_profile_loader.hpp"
 #include "pipeline/ingest/ingest.hpp"
 #include "pipeline/render/pdf_probe_test.hpp"
+#include "pipeline/render/sample_forms_test.hpp"
 #include "pipeline/render/template_document.hpp"
 
 using namespace pipeline;
 using namespace pipeline::render;
+using probe::check_contains;
+using probe::check_lacks;
+using probe::flat_text;
+using samples::read_text;
 
 namespace {
 
 const std::filesystem::path kSource = FORMPIPE_SOURCE_DIR;
-
-RenderOptions test_options() {
-  RenderOptions options;
-  options.creation_date = *core::Date::from_ymd(2025, 10, 9);
-  options.templates_dir = kSource / "templates";
-  return options;
-}
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-std::string sample(const std::string& name) {
-  return read_text(kSource / "samples" / name);
-}
-
-// `xml` with `from` replaced by `to`; the test fails when `from` is not there.
-std::string edited(std::string xml, const std::string& from, const std::string& to) {
-  const auto at = xml.find(from);
-  INFO(from);
-  REQUIRE(at != std::string::npos);
-  return xml.replace(at, from.size(), to);
-}
 
 model::AllianceAgreement agreement_of(const std::string& xml) {
   const auto ingested = ingest::ingest_xml(xml, "agreement.xml", {});
@@ -60,47 +38,17 @@ model::AllianceProfile profile_of(const std::string& name) {
   return ingest::load_alliance_profile(kSource / "forms", name);
 }
 
-// The PDF's text with every run of white space as one space, so phrases match across lines.
-std::string flat_text(const std::filesystem::path& pdf) {
-  std::string out;
-  bool space = false;
-  for (const char c : probe::all_text(pdf)) {
-    if (c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
-
 struct Rendered {
   std::filesystem::path pdf;
   std::string text;
 };
 
 Rendered render_sample(const std::string& xml, const std::string& profile, const std::string& name,
-                       const RenderOptions& options = test_options()) {
+                       const RenderOptions& options = samples::options()) {
   const auto pdf =
       probe::write_file(render_agreement(agreement_of(xml), profile_of(profile), options), name);
   CHECK(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
   return {pdf, flat_text(pdf)};
-}
-
-void check_contains(const std::string& text, const std::vector<std::string>& phrases) {
-  for (const auto& phrase : phrases) {
-    INFO("expected: " << phrase);
-    CHECK(text.find(phrase) != std::string::npos);
-  }
-}
-
-void check_lacks(const std::string& text, const std::vector<std::string>& phrases) {
-  for (const auto& phrase : phrases) {
-    INFO("not expected: " << phrase);
-    CHECK(text.find(phrase) == std::string::npos);
-  }
 }
 
 const char* const kMioshaHistory =
@@ -111,8 +59,8 @@ const char* const kMioshaHistory =
 }  // namespace
 
 TEST_CASE("a new MIOSHA partner agreement has every App D clause", "[render][agreement]") {
-  const auto rendered =
-      render_sample(sample("alliance-agreement.valid.xml"), "miosha", "miosha-new.pdf");
+  const auto rendered = render_sample(samples::read_sample("alliance-agreement.valid.xml"),
+                                      "miosha", "miosha-new.pdf");
   check_contains(rendered.text,
                  {"ALLIANCE AGREEMENT",
                   "THE MICHIGAN OCCUPATIONAL SAFETY AND HEALTH ADMINISTRATION",
@@ -140,9 +88,9 @@ TEST_CASE("a new MIOSHA partner agreement has every App D clause", "[render][agr
 }
 
 TEST_CASE("a MIOSHA renewal agreement continues the alliance", "[render][agreement]") {
-  std::string xml =
-      edited(sample("alliance-agreement.valid.xml"), "action=\"new\"", "action=\"renewal\"");
-  xml = edited(xml, "<vetting>", std::string(kMioshaHistory) + "<vetting>");
+  std::string xml = samples::replaced(samples::read_sample("alliance-agreement.valid.xml"),
+                                      "action=\"new\"", "action=\"renewal\"");
+  xml = samples::replaced(xml, "<vetting>", std::string(kMioshaHistory) + "<vetting>");
   const auto rendered = render_sample(xml, "miosha", "miosha-renewal.pdf");
   check_contains(
       rendered.text,
@@ -157,8 +105,8 @@ TEST_CASE("a MIOSHA renewal agreement continues the alliance", "[render][agreeme
 
 TEST_CASE("a MIOSHA draft without a signing date leaves the signing line blank",
           "[render][agreement]") {
-  const std::string xml =
-      edited(sample("alliance-agreement.valid.xml"), "<signing-date>2025-03-14</signing-date>", "");
+  const std::string xml = samples::replaced(samples::read_sample("alliance-agreement.valid.xml"),
+                                            "<signing-date>2025-03-14</signing-date>", "");
   const auto rendered = render_sample(xml, "miosha", "miosha-draft.pdf");
   check_contains(rendered.text, {"Signed this ________ day of ____________________, ________.",
                                  "DRAFT, not signed",
@@ -169,11 +117,12 @@ TEST_CASE("a MIOSHA draft without a signing date leaves the signing line blank",
 
 TEST_CASE("a MIOSHA agreement without the SHP objective still prints App D's mandatory one",
           "[render][agreement]") {
-  std::string xml = sample("alliance-agreement.valid.xml");
-  xml = edited(xml,
-               "model=\"shp-awareness\">Raise awareness of the effectiveness of Safety and "
-               "Health Programs (SHPs) by publishing",
-               ">Publish");
+  std::string xml = samples::read_sample("alliance-agreement.valid.xml");
+  xml = samples::replaced(
+      xml,
+      "model=\"shp-awareness\">Raise awareness of the effectiveness of Safety and "
+      "Health Programs (SHPs) by publishing",
+      ">Publish");
   const auto rendered = render_sample(xml, "miosha", "miosha-no-shp.pdf");
   check_contains(rendered.text, {"Raise awareness of the effectiveness of Safety and Health "
                                  "Programs (SHPs) in reducing injury rates",
@@ -182,8 +131,8 @@ TEST_CASE("a MIOSHA agreement without the SHP objective still prints App D's man
 
 TEST_CASE("a new OSHA national agreement has the fundamental requirements and a kick-off",
           "[render][agreement]") {
-  const auto rendered =
-      render_sample(sample("alliance-agreement.osha-national.valid.xml"), "osha", "osha-new.pdf");
+  const auto rendered = render_sample(
+      samples::read_sample("alliance-agreement.osha-national.valid.xml"), "osha", "osha-new.pdf");
   check_contains(
       rendered.text,
       {"ALLIANCE AGREEMENT",
@@ -214,12 +163,13 @@ TEST_CASE("a new OSHA national agreement has the fundamental requirements and a 
 }
 
 TEST_CASE("an OSHA renewal agreement renews the Alliance for its new term", "[render][agreement]") {
-  std::string xml = edited(sample("alliance-agreement.osha-national.valid.xml"), "action=\"new\"",
-                           "action=\"renewal\"");
-  xml = edited(xml, "<term-years>2</term-years>",
-               "<term-years>5</term-years><history><initial-signing-date>2023-02-20</"
-               "initial-signing-date><previous-expiration-date>2025-02-20</"
-               "previous-expiration-date></history>");
+  std::string xml =
+      samples::replaced(samples::read_sample("alliance-agreement.osha-national.valid.xml"),
+                        "action=\"new\"", "action=\"renewal\"");
+  xml = samples::replaced(xml, "<term-years>2</term-years>",
+                          "<term-years>5</term-years><history><initial-signing-date>2023-02-20</"
+                          "initial-signing-date><previous-expiration-date>2025-02-20</"
+                          "previous-expiration-date></history>");
   const auto rendered = render_sample(xml, "osha", "osha-renewal.pdf");
   check_contains(rendered.text,
                  {"ALLIANCE RENEWAL AGREEMENT", "continue to recognize the value of maintaining",
@@ -232,9 +182,9 @@ TEST_CASE("an OSHA renewal agreement renews the Alliance for its new term", "[re
 
 TEST_CASE("an OSHA Ambassador document has no term and ends on 30 days notice",
           "[render][agreement]") {
-  const auto rendered =
-      render_sample(sample("alliance-agreement.warning.osha-ambassador-without-renewal.xml"),
-                    "osha", "osha-ambassador.pdf");
+  const auto rendered = render_sample(
+      samples::read_sample("alliance-agreement.warning.osha-ambassador-without-renewal.xml"),
+      "osha", "osha-ambassador.pdf");
   check_contains(rendered.text,
                  {"ALLIANCE PROGRAM AMBASSADOR", "Alliance Program Ambassador relationship",
                   "first signed on January 10, 2022",
@@ -318,11 +268,11 @@ TEST_CASE("a new Iowa agreement shows worker representation, criteria and work p
 }
 
 TEST_CASE("an Iowa renewal agreement shows the record of meeting goals", "[render][agreement]") {
-  std::string xml = edited(kIowaAgreement, "action=\"new\"", "action=\"renewal\"");
-  xml = edited(xml, "<term-years>2</term-years>",
-               "<term-years>4</term-years><history><initial-signing-date>2023-09-12</"
-               "initial-signing-date><previous-expiration-date>2025-09-12</"
-               "previous-expiration-date></history>");
+  std::string xml = samples::replaced(kIowaAgreement, "action=\"new\"", "action=\"renewal\"");
+  xml = samples::replaced(xml, "<term-years>2</term-years>",
+                          "<term-years>4</term-years><history><initial-signing-date>2023-09-12</"
+                          "initial-signing-date><previous-expiration-date>2025-09-12</"
+                          "previous-expiration-date></history>");
   const auto rendered = render_sample(xml, "iowa", "iowa-renewal.pdf");
   check_contains(
       rendered.text,
@@ -337,8 +287,9 @@ TEST_CASE("an Iowa renewal agreement shows the record of meeting goals", "[rende
 
 TEST_CASE("a Cal/OSHA renewal agreement keeps Spanish names and its three-year term",
           "[render][agreement]") {
-  const auto rendered = render_sample(sample("alliance-agreement.calosha-renewal.valid.xml"),
-                                      "calosha", "calosha-renewal.pdf");
+  const auto rendered =
+      render_sample(samples::read_sample("alliance-agreement.calosha-renewal.valid.xml"), "calosha",
+                    "calosha-renewal.pdf");
   check_contains(
       rendered.text,
       {"ALLIANCE RENEWAL AGREEMENT",
@@ -358,9 +309,10 @@ TEST_CASE("a Cal/OSHA renewal agreement keeps Spanish names and its three-year t
 }
 
 TEST_CASE("a new Cal/OSHA agreement runs two years", "[render][agreement]") {
-  std::string xml = edited(sample("alliance-agreement.calosha-renewal.valid.xml"),
-                           "action=\"renewal\"", "action=\"new\"");
-  xml = edited(xml, "<term-years>3</term-years>", "<term-years>2</term-years>");
+  std::string xml =
+      samples::replaced(samples::read_sample("alliance-agreement.calosha-renewal.valid.xml"),
+                        "action=\"renewal\"", "action=\"new\"");
+  xml = samples::replaced(xml, "<term-years>3</term-years>", "<term-years>2</term-years>");
   const auto rendered = render_sample(xml, "calosha", "calosha-new.pdf");
   check_contains(
       rendered.text,
@@ -435,13 +387,13 @@ TEST_CASE("changing a word in a template changes the PDF with no rebuild",
       std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
   const auto file = copy / "templates" / "agreement-miosha.xml";
   const std::string changed_template =
-      edited(read_text(kSource / "templates" / "agreement-miosha.xml"),
-             "more healthful Michigan workplaces", "more healthful Michigan worksites");
+      samples::replaced(read_text(kSource / "templates" / "agreement-miosha.xml"),
+                        "more healthful Michigan workplaces", "more healthful Michigan worksites");
   std::ofstream(file, std::ios::binary) << changed_template;
-  const std::string xml = sample("alliance-agreement.valid.xml");
+  const std::string xml = samples::read_sample("alliance-agreement.valid.xml");
 
   SECTION("through the templates folder option") {
-    RenderOptions options = test_options();
+    RenderOptions options = samples::options();
     options.templates_dir = copy / "templates";
     const auto changed = render_sample(xml, "miosha", "changed-option.pdf", options);
     CHECK(changed.text.find("more healthful Michigan worksites") != std::string::npos);
@@ -455,7 +407,7 @@ TEST_CASE("changing a word in a template changes the PDF with no rebuild",
     const char* previous = std::getenv("FORMPIPE_DATA_DIR");
     const std::string saved = previous ? previous : "";
     ::setenv("FORMPIPE_DATA_DIR", copy.c_str(), 1);
-    RenderOptions options = test_options();
+    RenderOptions options = samples::options();
     options.templates_dir.clear();
     const auto changed = render_sample(xml, "miosha", "changed-env.pdf", options);
     if (previous) {
@@ -468,9 +420,9 @@ TEST_CASE("changing a word in a template changes the PDF with no rebuild",
 }
 
 TEST_CASE("a program without its template is an error naming the file", "[render][agreement]") {
-  RenderOptions options = test_options();
+  RenderOptions options = samples::options();
   options.templates_dir = probe::output_dir() / "no-templates";
-  const auto agreement = agreement_of(sample("alliance-agreement.valid.xml"));
+  const auto agreement = agreement_of(samples::read_sample("alliance-agreement.valid.xml"));
   try {
     render_agreement(agreement, profile_of("miosha"), options);
     FAIL("no TemplateError");
@@ -489,7 +441,8 @@ TEST_CASE("every agreement sample renders, the invalid ones too", "[render][agre
     REQUIRE(ingested.submission);
     const auto& agreement = std::get<model::AllianceAgreement>(ingested.submission->form);
     const auto pdf = probe::write_file(
-        render_agreement(agreement, profile_of(ingested.profile), test_options()), name + ".pdf");
+        render_agreement(agreement, profile_of(ingested.profile), samples::options()),
+        name + ".pdf");
     CHECK(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
     const std::string text = flat_text(pdf);
     for (const auto& organization : agreement.organizations.rows)
@@ -504,11 +457,11 @@ TEST_CASE("every agreement sample renders, the invalid ones too", "[render][agre
 
 TEST_CASE("a MIOSHA affiliative agreement describes its type and plan of action",
           "[render][agreement]") {
-  std::string xml = edited(sample("alliance-agreement.valid.xml"), "alliance-type=\"partner\"",
-                           "alliance-type=\"affiliate\"");
-  xml = edited(xml, "<signing-date>",
-               "<work-plan><item>Quarterly newsletter column on line-clearance "
-               "rules</item></work-plan><signing-date>");
+  std::string xml = samples::replaced(samples::read_sample("alliance-agreement.valid.xml"),
+                                      "alliance-type=\"partner\"", "alliance-type=\"affiliate\"");
+  xml = samples::replaced(xml, "<signing-date>",
+                          "<work-plan><item>Quarterly newsletter column on line-clearance "
+                          "rules</item></work-plan><signing-date>");
   const auto rendered = render_sample(xml, "miosha", "miosha-affiliative.pdf");
   check_contains(rendered.text,
                  {"Affiliative Alliance", "hereby form an Affiliative alliance",

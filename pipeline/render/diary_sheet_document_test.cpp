@@ -7,6 +7,8 @@
 
 using namespace pipeline;
 using namespace pipeline::render;
+using probe::has;
+using probe::layout_text;
 
 namespace {
 
@@ -15,14 +17,6 @@ std::filesystem::path diary_pdf(const model::Submission& submission, const std::
       render_diary_sheet(samples::form_of<model::DiarySheet>(submission),
                          samples::profile(submission.profile), samples::options()),
       name);
-}
-
-std::string layout_text(const std::filesystem::path& pdf) {
-  return probe::run("pdftotext -layout -enc UTF-8 " + probe::quoted(pdf) + " -").out;
-}
-
-bool has(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
 }
 
 }  // namespace

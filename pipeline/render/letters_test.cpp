@@ -3,8 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <variant>
 #include <vector>
@@ -12,34 +10,17 @@
 #include "pipeline/ingest/alliance_profile_loader.hpp"
 #include "pipeline/ingest/ingest.hpp"
 #include "pipeline/render/pdf_probe_test.hpp"
+#include "pipeline/render/sample_forms_test.hpp"
 
 using namespace pipeline;
 using namespace pipeline::render;
+using probe::check_contains;
+using probe::check_lacks;
+using probe::flat_text;
 
 namespace {
 
 const std::filesystem::path kSource = FORMPIPE_SOURCE_DIR;
-
-RenderOptions test_options() {
-  RenderOptions options;
-  options.creation_date = *core::Date::from_ymd(2025, 10, 9);
-  options.templates_dir = kSource / "templates";
-  return options;
-}
-
-std::string sample(const std::string& name) {
-  std::ifstream in(kSource / "samples" / name, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-std::string edited(std::string xml, const std::string& from, const std::string& to) {
-  const auto at = xml.find(from);
-  INFO(from);
-  REQUIRE(at != std::string::npos);
-  return xml.replace(at, from.size(), to);
-}
 
 template <class Letter>
 Letter letter_of(const std::string& xml) {
@@ -54,22 +35,6 @@ const model::AllianceProfile& miosha() {
   return profile;
 }
 
-// The PDF's text with every run of white space as one space, so phrases match across lines.
-std::string flat_text(const std::filesystem::path& pdf) {
-  std::string out;
-  bool space = false;
-  for (const char c : probe::all_text(pdf)) {
-    if (c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string checked_text(const std::string& pdf_bytes, const std::string& name) {
   const auto pdf = probe::write_file(pdf_bytes, name);
   CHECK(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
@@ -77,32 +42,20 @@ std::string checked_text(const std::string& pdf_bytes, const std::string& name) 
   return flat_text(pdf);
 }
 
-void check_contains(const std::string& text, const std::vector<std::string>& phrases) {
-  for (const auto& phrase : phrases) {
-    INFO("expected: " << phrase);
-    CHECK(text.find(phrase) != std::string::npos);
-  }
-}
-
-void check_lacks(const std::string& text, const std::vector<std::string>& phrases) {
-  for (const auto& phrase : phrases) {
-    INFO("not expected: " << phrase);
-    CHECK(text.find(phrase) == std::string::npos);
-  }
-}
-
 std::string expiration_termination_text(const std::string& xml, const std::string& name) {
   const auto letter = letter_of<model::ExpirationTerminationLetter>(xml);
-  return checked_text(render_expiration_termination_letter(letter, miosha(), test_options()), name);
+  return checked_text(render_expiration_termination_letter(letter, miosha(), samples::options()),
+                      name);
 }
 
 }  // namespace
 
 TEST_CASE("the declination letter follows App C with the addressee, dates and reasons",
           "[render][letters]") {
-  const auto letter = letter_of<model::DeclinationLetter>(sample("declination-letter.valid.xml"));
-  const auto text =
-      checked_text(render_declination_letter(letter, miosha(), test_options()), "declination.pdf");
+  const auto letter =
+      letter_of<model::DeclinationLetter>(samples::read_sample("declination-letter.valid.xml"));
+  const auto text = checked_text(render_declination_letter(letter, miosha(), samples::options()),
+                                 "declination.pdf");
   check_contains(
       text,
       {"Michigan Occupational Safety and Health Administration",
@@ -122,16 +75,16 @@ TEST_CASE("the declination letter follows App C with the addressee, dates and re
 }
 
 TEST_CASE("a declination for another reason states it as written", "[render][letters]") {
-  std::string xml =
-      edited(sample("declination-letter.valid.xml"), "<reason code=\"agency-resources\"/>",
-             "<reason code=\"other\">the request's focus on product "
-             "certification, which the program does not offer.</reason>");
-  xml = edited(xml, "</addressee>",
-               "</addressee><requesting-organization>Gaylord Plow &amp; Salt "
-               "Cooperative</requesting-organization><reference-initials>TMK/jrs</"
-               "reference-initials>");
+  std::string xml = samples::replaced(samples::read_sample("declination-letter.valid.xml"),
+                                      "<reason code=\"agency-resources\"/>",
+                                      "<reason code=\"other\">the request's focus on product "
+                                      "certification, which the program does not offer.</reason>");
+  xml = samples::replaced(xml, "</addressee>",
+                          "</addressee><requesting-organization>Gaylord Plow &amp; Salt "
+                          "Cooperative</requesting-organization><reference-initials>TMK/jrs</"
+                          "reference-initials>");
   const auto letter = letter_of<model::DeclinationLetter>(xml);
-  const auto text = checked_text(render_declination_letter(letter, miosha(), test_options()),
+  const auto text = checked_text(render_declination_letter(letter, miosha(), samples::options()),
                                  "declination-other.pdf");
   check_contains(text, {"request from Gaylord Plow & Salt Cooperative.",
                         "declined due to the request's focus on product certification, which the "
@@ -141,8 +94,8 @@ TEST_CASE("a declination for another reason states it as written", "[render][let
 }
 
 TEST_CASE("the expiration letter prints the agreement's own term", "[render][letters]") {
-  const auto text = expiration_termination_text(sample("expiration-termination-letter.valid.xml"),
-                                                "expiration.pdf");
+  const auto text = expiration_termination_text(
+      samples::read_sample("expiration-termination-letter.valid.xml"), "expiration.pdf");
   check_contains(text, {"June 20, 2025",
                         "Ms. Joanne Beaudoin Executive Director Saginaw Bay Marine Trades "
                         "Association 301 Water Street Bay City, Michigan 48708",
@@ -160,13 +113,15 @@ TEST_CASE("the expiration letter prints the agreement's own term", "[render][let
 
 TEST_CASE("termination letters give the paragraph of their section XVIII reason",
           "[render][letters]") {
-  const std::string base = edited(
-      sample("expiration-termination-letter.invalid.termination-bad-reason-short-notice.xml"),
+  const std::string base = samples::replaced(
+      samples::read_sample(
+          "expiration-termination-letter.invalid.termination-bad-reason-short-notice.xml"),
       "<agreement-signed-date>2025-09-01</agreement-signed-date>",
       "<agreement-signed-date>2022-09-01</agreement-signed-date>");
-  const std::string miosha_ends = edited(base, "<terminated-by>member</terminated-by>", "");
+  const std::string miosha_ends =
+      samples::replaced(base, "<terminated-by>member</terminated-by>", "");
   const auto with_reason = [&](const std::string& reason) {
-    return edited(miosha_ends, "<termination-reason code=\"nonpayment\"/>", reason);
+    return samples::replaced(miosha_ends, "<termination-reason code=\"nonpayment\"/>", reason);
   };
   const std::vector<std::string> common{
       "Re: Letter of Alliance Termination", "Mr. Terrence Okafor", "Kalamazoo, Michigan 49001",
@@ -204,10 +159,10 @@ TEST_CASE("termination letters give the paragraph of their section XVIII reason"
     check_lacks(text, {"2025.."});
   }
   SECTION("ended by the member") {
-    const auto text =
-        expiration_termination_text(edited(base, "<termination-reason code=\"nonpayment\"/>",
-                                           "<termination-reason code=\"strategic-change\"/>"),
-                                    "termination-member.pdf");
+    const auto text = expiration_termination_text(
+        samples::replaced(base, "<termination-reason code=\"nonpayment\"/>",
+                          "<termination-reason code=\"strategic-change\"/>"),
+        "termination-member.pdf");
     check_contains(text, common);
     check_contains(text, {"terminated at the request of Kalamazoo Valley Scaffold Erectors "
                           "Association"});
@@ -227,9 +182,9 @@ TEST_CASE("every letter sample renders on one page, the invalid ones too", "[ren
     const std::string bytes =
         declination
             ? render_declination_letter(std::get<model::DeclinationLetter>(form), miosha(),
-                                        test_options())
+                                        samples::options())
             : render_expiration_termination_letter(
-                  std::get<model::ExpirationTerminationLetter>(form), miosha(), test_options());
+                  std::get<model::ExpirationTerminationLetter>(form), miosha(), samples::options());
     const std::string text = checked_text(bytes, name + ".pdf");
     CHECK(text.find("Re: Letter of Alliance") != std::string::npos);
     CHECK(text.find("Sincerely,") != std::string::npos);

@@ -5,6 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -85,6 +87,47 @@ inline std::vector<std::string> page_texts(const std::filesystem::path& pdf) {
 
 inline std::string all_text(const std::filesystem::path& pdf) {
   return run("pdftotext -enc UTF-8 " + quoted(pdf) + " -").out;
+}
+
+// The text laid out as on the page (pdftotext -layout), so a table row reads as one line.
+inline std::string layout_text(const std::filesystem::path& pdf) {
+  return run("pdftotext -layout -enc UTF-8 " + quoted(pdf) + " -").out;
+}
+
+// The PDF's text with every run of white space as one space, so phrases match across lines.
+inline std::string flat_text(const std::filesystem::path& pdf) {
+  std::string out;
+  bool space = false;
+  for (const char c : all_text(pdf)) {
+    if (c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+inline bool has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// Checks that `text` holds every phrase.
+inline void check_contains(const std::string& text, const std::vector<std::string>& phrases) {
+  for (const auto& phrase : phrases) {
+    INFO("expected: " << phrase);
+    CHECK(text.find(phrase) != std::string::npos);
+  }
+}
+
+// Checks that `text` holds none of the phrases.
+inline void check_lacks(const std::string& text, const std::vector<std::string>& phrases) {
+  for (const auto& phrase : phrases) {
+    INFO("not expected: " << phrase);
+    CHECK(text.find(phrase) == std::string::npos);
+  }
 }
 
 inline std::size_t count(const std::string& haystack, const std::string& needle) {

@@ -24,16 +24,21 @@ inline std::filesystem::path sample_path(const std::string& name) {
   return std::filesystem::path(FORMPIPE_SOURCE_DIR) / "samples" / name;
 }
 
-inline std::string read_sample(const std::string& name) {
-  std::ifstream in(sample_path(name), std::ios::binary);
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
 }
 
+inline std::string read_sample(const std::string& name) {
+  return read_text(sample_path(name));
+}
+
 // `text` with its first `from` replaced by `to` (the test fails when `from` is not there).
 inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
+  INFO(from);
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
 }
@@ -80,9 +85,11 @@ inline core::Figures grant_figures(const model::Submission& submission) {
   return outcome.figures;
 }
 
+// A fixed creation date, and templates read from the source tree's templates/.
 inline RenderOptions options() {
   RenderOptions out;
   out.creation_date = *core::Date::from_ymd(2025, 10, 9);
+  out.templates_dir = std::filesystem::path(FORMPIPE_SOURCE_DIR) / "templates";
   return out;
 }
 
