@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 #include "pipeline/text/unicode.hpp"
 
@@ -23,13 +24,47 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Unicode White_Space within ASCII: tab, line feed, vertical tab, form feed, carriage return
+// and space (what text::collapse_spaces treats as space there).
+bool is_ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// text::collapse_spaces(text::nfc(raw)); ASCII text (most values) is NFC already and collapses
+// without the round trip through ICU's UTF-16 strings.
+std::string single_line(std::string_view raw) {
+  if (!is_ascii(raw)) return text::collapse_spaces(text::nfc(raw));
+  std::string out;
+  out.reserve(raw.size());
+  bool pending_space = false;
+  for (const char c : raw) {
+    if (is_ascii_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string normalised(std::string_view raw) {
+  return is_ascii(raw) ? std::string(raw) : text::nfc(raw);
+}
+
 std::string narrative_text(std::string_view raw) {
   // Paragraphs are separated by a blank line; inside one, white space collapses.
   std::string out;
   std::string paragraph;
   std::size_t start = 0;
   auto flush = [&] {
-    const std::string collapsed = text::collapse_spaces(paragraph);
+    const std::string collapsed = single_line(paragraph);
     if (!collapsed.empty()) {
       if (!out.empty()) out += "\n\n";
       out += collapsed;
@@ -55,55 +90,90 @@ std::string narrative_text(std::string_view raw) {
 }  // namespace
 
 std::string element_text(pugi::xml_node node, TextShape shape) {
-  std::string raw;
+  // Most values are one run of character data: read it in place rather than copy it.
+  std::string joined;
+  std::string_view raw;
+  int runs = 0;
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) raw += child.value();
+    if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata) continue;
+    if (runs++ == 0) {
+      raw = child.value();
+    } else {
+      if (runs == 2) joined = raw;
+      joined += child.value();
+    }
   }
-  const std::string normalised = text::nfc(raw);
-  return shape == TextShape::Narrative ? narrative_text(normalised)
-                                       : text::collapse_spaces(normalised);
+  if (runs > 1) raw = joined;
+  if (shape == TextShape::Narrative) return narrative_text(normalised(raw));
+  return single_line(raw);
 }
 
 Reader::Reader(const Tree& tree, std::vector<core::Finding>& findings, std::string profile)
     : tree_(tree), findings_(findings), profile_(std::move(profile)) {}
 
-std::string Reader::bare_path(pugi::xml_node node) const {
-  std::vector<std::string> parts;
-  for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
-    std::string part = n.name();
-    if (auto row = rows_.find(n.internal_object()); row != rows_.end()) {
-      part += '[';  // appended piecewise: "[" + string trips GCC 12's -Wrestrict in release
-      part += std::to_string(row->second);
-      part += ']';
-    }
-    parts.push_back(std::move(part));
+void Reader::append_bare_path(std::string& out, pugi::xml_node node) const {
+  // Locations are built for every value read: appended in place, not a string per ancestor.
+  // The reader only asks for elements a few levels deep, so the recursion stays shallow.
+  if (!node || node.type() != pugi::node_element) return;
+  const pugi::xml_node parent = node.parent();
+  if (parent && parent.type() == pugi::node_element) {
+    append_bare_path(out, parent);
+    out += '/';
   }
-  std::string out;
-  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
-    if (!out.empty()) out += '/';
-    out += *it;
+  out += node.name();
+  // Only children of an element rows() listed can be rows: a cheap test that spares the hash
+  // lookup for every other level of the path.
+  if (std::find(row_parents_.begin(), row_parents_.end(), parent.internal_object()) ==
+      row_parents_.end())
+    return;
+  if (auto row = rows_.find(node.internal_object()); row != rows_.end()) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, row->second).ptr;
+    out += '[';
+    out.append(digits, end);
+    out += ']';
   }
-  return out;
 }
 
-std::string Reader::origin_of(pugi::xml_node node) const {
+void Reader::append_origin(std::string& out, pugi::xml_node node) const {
+  if (tree_.origin.empty()) return;  // an XML submission
   for (pugi::xml_node n = node; n; n = n.parent()) {
     auto it = tree_.origin.find(n.internal_object());
-    if (it != tree_.origin.end()) return " (" + it->second + ")";
+    if (it != tree_.origin.end()) {
+      out += " (";
+      out += it->second;
+      out += ')';
+      return;
+    }
   }
-  return {};
 }
 
 std::string Reader::path(pugi::xml_node node) const {
-  return bare_path(node) + origin_of(node);
+  std::string out;
+  out.reserve(96);
+  append_bare_path(out, node);
+  append_origin(out, node);
+  return out;
 }
 
 std::string Reader::child_path(pugi::xml_node parent, std::string_view name) const {
-  return bare_path(parent) + "/" + std::string(name) + origin_of(parent);
+  std::string out;
+  out.reserve(96);
+  append_bare_path(out, parent);
+  out += '/';
+  out += name;
+  append_origin(out, parent);
+  return out;
 }
 
 std::string Reader::attribute_path(pugi::xml_node node, std::string_view name) const {
-  return bare_path(node) + "/@" + std::string(name) + origin_of(node);
+  std::string out;
+  out.reserve(96);
+  append_bare_path(out, node);
+  out += "/@";
+  out += name;
+  append_origin(out, node);
+  return out;
 }
 
 void Reader::report(const core::RuleRef& rule, std::string message, std::string location) {
@@ -145,6 +215,9 @@ pugi::xml_node Reader::once(pugi::xml_node parent, const char* name, Need need) 
 std::vector<pugi::xml_node> Reader::rows(pugi::xml_node parent, const char* name) {
   std::vector<pugi::xml_node> out;
   if (!parent) return out;
+  if (std::find(row_parents_.begin(), row_parents_.end(), parent.internal_object()) ==
+      row_parents_.end())
+    row_parents_.push_back(parent.internal_object());
   for (pugi::xml_node row = parent.child(name); row; row = row.next_sibling(name)) {
     out.push_back(row);
     rows_.emplace(row.internal_object(), out.size());
@@ -201,7 +274,7 @@ core::Field<std::string> Reader::attribute(pugi::xml_node node, const char* name
   if (!node) return out;
   out.location = attribute_path(node, name);
   const pugi::xml_attribute a = node.attribute(name);
-  std::string value = a ? text::collapse_spaces(text::nfc(a.value())) : std::string();
+  std::string value = a ? single_line(a.value()) : std::string();
   if (value.empty()) {
     if (need == Need::Required)
       report(kFormatRequired, out.location + " is required but missing.", out.location);

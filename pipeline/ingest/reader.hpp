@@ -139,10 +139,12 @@ class Reader {
   std::vector<core::Finding>& findings_;
   std::string profile_;
   std::unordered_map<const void*, std::size_t> rows_;  // row element -> 1-based index
+  std::vector<const void*> row_parents_;               // elements whose children rows() listed
   std::set<std::string, std::less<>> unknown_reported_;
 
-  std::string origin_of(pugi::xml_node node) const;
-  std::string bare_path(pugi::xml_node node) const;
+  // Appends the element path ("a/b[2]/c") and the CSV origin (" (table-d.csv row 7)").
+  void append_bare_path(std::string& out, pugi::xml_node node) const;
+  void append_origin(std::string& out, pugi::xml_node node) const;
 };
 
 // Text of an element: its character data, trimmed; single-line values collapse inner white
