@@ -12,7 +12,7 @@ bin=$(realpath "$1")
 src=$(realpath "${2:-$(dirname "$0")/..}")
 export FORMPIPE_DATA_DIR=${FORMPIPE_DATA_DIR:-$src}
 min_kills=20
-work=$(mktemp -d "${TMPDIR:-/tmp}/formpipe-crash.XXXXXX")
+work=$(mktemp -d -t formpipe-crash.XXXXXX)
 pid=
 trap '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null; wait; rm -rf "$work"' EXIT
 inbox=$work/inbox

@@ -254,6 +254,10 @@ TEST_CASE("run files a thousand mixed submissions once each and empties the inbo
   for (const auto& [folder, report] : found) {
     const std::string sha = report->getValue<std::string>("sha256");
     CHECK(folder == sha.substr(0, 12));
+    const auto documents = report->getArray("documents");
+    for (std::size_t i = 0; i < documents->size(); ++i)
+      CHECK(fs::is_regular_file(scratch.out() / folder /
+                                documents->getElement<std::string>(static_cast<unsigned>(i))));
     const auto it = expected.find(sha);
     if (it == expected.end() || it->second != report->getValue<std::string>("status"))
       ++mismatched[report->getValue<std::string>("source")];
