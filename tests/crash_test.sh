@@ -63,30 +63,47 @@ alive() {  # running, not merely a zombie waiting for us
   local state
   state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) && [ "$state" != Z ]
 }
-# Kill moments are drawn after the time a run needs to file its first submission (longer under a
-# sanitizer), so that most kills land while submissions are in hand.
+# Kill moments: half the time a run needs to file its first submission (longer under a
+# sanitizer), plus a random part whose range adapts to the pace, so that each kill lands while
+# submissions are in hand and work remains for every kill still to come.
 mkdir -p "$work/warm-up"
 cp "$src/samples/alliance-agreement.valid.xml" "$work/warm-up/"
 begin=$(date +%s%N)
 "$bin" run "$work/warm-up" --out "$work/warm-up-out" --settle 0 >/dev/null
 startup_ms=$((($(date +%s%N) - begin) / 1000000))
+waiting() {  # entries not yet filed: in the inbox or claimed
+  {
+    find "$inbox" -mindepth 1 -maxdepth 1 ! -name .formpipe
+    find "$inbox/.formpipe/claimed" -mindepth 1 -maxdepth 1 2>/dev/null || true
+  } | wc -l
+}
+low_ms=$((startup_ms / 2))
+high_ms=$((startup_ms * 3 / 2))
 kills=0
 starts=0
+left=$(waiting)
 while [ "$kills" -lt "$min_kills" ]; do
   starts=$((starts + 1))
   [ "$starts" -le 200 ] || fail "only $kills kills landed in 200 starts"
-  remaining=$(find "$inbox" -mindepth 1 -maxdepth 1 ! -name .formpipe | wc -l)
-  [ "$remaining" -gt 0 ] || [ -n "$(ls -A "$inbox/.formpipe/claimed" 2>/dev/null)" ] ||
-    fail "the inbox emptied after $kills kills; the test needs a slower pace"
+  [ "$left" -gt 0 ] || fail "the inbox emptied after $kills kills"
   "$bin" "${args[@]}" >/dev/null 2>>"$work/stderr" &  # not a function: $! must be formpipe
   pid=$!
-  delay_ms=$((startup_ms / 2 + RANDOM % (startup_ms + 1)))  # from half to one and a half times
+  delay_ms=$((low_ms + RANDOM % (high_ms - low_ms + 1)))
   sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
   if alive "$pid" && kill -KILL "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
   wait "$pid" 2>/dev/null || true
   pid=
+  now=$(waiting)
+  share=$((now / (2 * (min_kills - kills + 1))))  # what each kill still to come may let through
+  if [ $((left - now)) -gt "$share" ]; then  # too fast: kill sooner
+    low_ms=$((low_ms * 3 / 4))
+    high_ms=$(((low_ms + high_ms) / 2 + 1))
+  elif [ $((2 * (left - now))) -lt "$share" ] && [ "$high_ms" -lt $((4 * startup_ms)) ]; then
+    high_ms=$((high_ms * 3 / 2 + 1))
+  fi
+  left=$now
 done
-echo "crash_test: $kills kills in $starts starts (start-up ${startup_ms} ms); $(find "$inbox" -mindepth 1 -maxdepth 1 ! -name .formpipe | wc -l) entries were still waiting"
+echo "crash_test: $kills kills in $starts starts (start-up ${startup_ms} ms); $left entries were still waiting"
 
 # --- finish, then check everything ---------------------------------------------------------
 status=0
