@@ -391,7 +391,7 @@ TEST_CASE("watch takes a slowly copied file only once it is complete, and stops 
                               "--out",
                               scratch.out().string(),
                               "--settle",
-                              "0.4",
+                              "1",
                               "--as-of",
                               kAsOf};
   std::vector<char*> argv;
@@ -411,7 +411,7 @@ TEST_CASE("watch takes a slowly copied file only once it is complete, and stops 
         if (entry.is_directory() && entry.path().filename().string().front() != '.') ++count;
     return count;
   };
-  // Ten chunks, 120 ms apart: a copy that takes over a second.
+  // Ten chunks, 110 ms apart: a copy that takes over a second, each pause well under --settle.
   const std::string bytes = read_file(kSource / "samples/alliance-diary-sheet.valid.xml");
   const fs::path target = scratch.inbox() / "slow copy.xml";
   const std::size_t chunk = bytes.size() / 10 + 1;
@@ -421,7 +421,7 @@ TEST_CASE("watch takes a slowly copied file only once it is complete, and stops 
       out.write(bytes.data() + at,
                 static_cast<std::streamsize>(std::min(chunk, bytes.size() - at)));
       out.flush();
-      std::this_thread::sleep_for(120ms);
+      std::this_thread::sleep_for(110ms);
       CHECK(results() == 0);
     }
   }
