@@ -37,22 +37,15 @@ std::chrono::milliseconds parse_seconds(const std::string& text) {
 
 Poco::Util::OptionSet inbox_options() {
   Poco::Util::OptionSet options;
-  options.addOption(valued("out", "o",
-                           "where the result folders and the record store go "
-                           "(required; created when missing)",
-                           "OUTDIR"));
+  options.addOption(
+      valued("out", "o", "where results and the record store go (required)", "OUTDIR"));
   options.addOption(valued("jobs", "j", "submissions processed in parallel (default 1)", "N"));
-  options.addOption(valued("as-of", "",
-                           "today's date for deadline rules (default: the real date at each "
-                           "submission)",
+  options.addOption(valued("as-of", "", "today's date for deadline rules (default: the real date)",
                            "YYYY-MM-DD"));
   options.addOption(valued("max-bytes", "",
-                           "size cap of one submission, e.g. 500K, 64M (default 64M); larger "
-                           "ones are unreadable",
-                           "SIZE"));
-  options.addOption(valued("settle", "",
-                           "seconds an entry must stay unchanged before it is taken (default 2)",
-                           "SECONDS"));
+                           "size cap of one submission, e.g. 500K or 64M (default 64M)", "SIZE"));
+  options.addOption(
+      valued("settle", "", "seconds an entry must stay unchanged (default 2)", "SECONDS"));
   options.addOption(valued("profile", "p", "program profile for documents that name none", "NAME"));
   options.addOption(flag("help", "h", "show this help"));
   return options;
