@@ -45,6 +45,9 @@ std::variant<Bundle, std::string> read_folder_bundle(const std::filesystem::path
   std::uint64_t total = 0;
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
     const std::string file = entry.path().filename().string();
+    // A link could point anywhere on the machine; a bundle holds its own files only.
+    if (entry.is_symlink())
+      return bundle.name + ": \"" + file + "\" is a link; a bundle's files must be real files";
     if (entry.is_directory())
       return bundle.name + ": holds a sub-folder \"" + file +
              "\"; a bundle's files sit at its root";

@@ -28,6 +28,12 @@ Ingested unreadable(const core::RuleRef& rule, std::string message, std::string 
   return out;
 }
 
+// "64 MiB" for whole mebibytes, else "1000 bytes".
+std::string size_text(std::uint64_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 std::string join(const std::vector<std::string_view>& items) {
   std::string out;
   for (auto item : items) {
@@ -151,9 +157,8 @@ Ingested ingest_path(const std::filesystem::path& path, const Options& options) 
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (bytes.size() > options.max_bytes)
-      return unreadable(rule, name + ": larger than the " +
-                                  std::to_string(options.max_bytes >> 20) +
-                                  " MiB limit for one submission");
+      return unreadable(rule, name + ": larger than the " + size_text(options.max_bytes) +
+                                  " limit for one submission");
   }
   return ingest_bytes(bytes, name, options);
 }

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "pipeline/ingest/bundle.hpp"
 #include "pipeline/ingest/csv_table.hpp"
 #include "pipeline/ingest/reader.hpp"
@@ -160,4 +163,16 @@ TEST_CASE("a zip that is not a zip is unreadable, not a crash", "[ingest][bundle
   const auto result = ingest::ingest_bytes("PK\x03\x04garbage", "x.zip", {});
   CHECK(result.unreadable);
   CHECK(result.findings.at(0).rule == "FORMAT-CSV");
+}
+
+TEST_CASE("a folder bundle may not hold links to files elsewhere", "[ingest][bundle]") {
+  const auto folder = std::filesystem::temp_directory_path() / "formpipe-link-bundle";
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  { std::ofstream(folder / "manifest.csv") << "key,value\nform-kind,alliance-diary-sheet\n"; }
+  std::filesystem::create_symlink("/etc/hostname", folder / "header.csv");
+  const auto result = ingest::ingest_path(folder, {});
+  CHECK(result.unreadable);
+  CHECK_THAT(result.findings.at(0).message, Catch::Contains("is a link"));
+  std::filesystem::remove_all(folder);
 }
