@@ -123,16 +123,19 @@ FontFace::FontFace(std::filesystem::path path, unsigned index)
   }
   hb_set_destroy(unicodes);
   hb_font_destroy(font);
+}
 
-  subset_source_ = hb_subset_preprocess(face_);
-  if (!subset_source_) {
-    hb_face_destroy(face_);
+hb_face_t* FontFace::subset_source() const {
+  // Prepared on first use: a document that never sets a face (most never need the CJK face,
+  // whose preparation takes ~70 ms and tens of MB) does not pay for it.
+  std::call_once(subset_once_, [this] { subset_source_ = hb_subset_preprocess(face_); });
+  if (!subset_source_ || hb_face_get_glyph_count(subset_source_) == 0)
     throw core::IoError(path_.string(), "cannot prepare the font for subsetting");
-  }
+  return subset_source_;
 }
 
 FontFace::~FontFace() {
-  hb_face_destroy(subset_source_);
+  if (subset_source_) hb_face_destroy(subset_source_);
   hb_face_destroy(face_);
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,9 +52,10 @@ class FontFace {
   int glyph_advance(unsigned gid) const { return gid < advances_.size() ? advances_[gid] : 0; }
   const FaceMetrics& metrics() const { return metrics_; }
   hb_face_t* hb_face() const { return face_; }
-  // The face with hb-subset's tables precomputed (hb_subset_preprocess), so that cutting a
-  // subset for each document does not re-parse the whole font; shared, read-only.
-  hb_face_t* subset_source() const { return subset_source_; }
+  // The face with hb-subset's tables precomputed (hb_subset_preprocess, on first use), so that
+  // cutting a subset for each document does not re-parse the whole font; shared, read-only.
+  // Throws core::IoError when HarfBuzz cannot prepare it.
+  hb_face_t* subset_source() const;
 
  private:
   std::filesystem::path path_;
@@ -61,7 +63,8 @@ class FontFace {
   unsigned index_;
   std::string name_;
   hb_face_t* face_ = nullptr;
-  hb_face_t* subset_source_ = nullptr;
+  mutable std::once_flag subset_once_;
+  mutable hb_face_t* subset_source_ = nullptr;
   FaceMetrics metrics_;
   std::vector<std::uint16_t> cmap_;      // Basic Multilingual Plane -> glyph id (0: none)
   std::vector<std::uint16_t> advances_;  // glyph id -> advance, thousandths of an em
