@@ -135,9 +135,37 @@ void Reader::append_bare_path(std::string& out, pugi::xml_node node) const {
   }
 }
 
+namespace {
+
+// Bit of the origin filter for an element.
+std::size_t filter_bit(const void* element, std::size_t bits) {
+  const auto value = reinterpret_cast<std::uintptr_t>(element);
+  return static_cast<std::size_t>((value >> 4) * 0x9E3779B97F4A7C15ull >> 40) & (bits - 1);
+}
+
+}  // namespace
+
+bool Reader::may_have_origin(const void* element) const {
+  // The origin map of a 100,000-row CSV is too large for the cache; most elements looked up
+  // (the values) are not in it, and a bit per hash rules them out without touching it.
+  if (origin_filter_size_ != tree_.origin.size()) {
+    std::size_t bits = 1024;
+    while (bits < 8 * tree_.origin.size()) bits *= 2;
+    origin_filter_.assign(bits / 64, 0);
+    for (const auto& entry : tree_.origin) {
+      const std::size_t bit = filter_bit(entry.first, bits);
+      origin_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    origin_filter_size_ = tree_.origin.size();
+  }
+  const std::size_t bit = filter_bit(element, origin_filter_.size() * 64);
+  return (origin_filter_[bit / 64] >> (bit % 64) & 1) != 0;
+}
+
 void Reader::append_origin(std::string& out, pugi::xml_node node) const {
   if (tree_.origin.empty()) return;  // an XML submission
   for (pugi::xml_node n = node; n; n = n.parent()) {
+    if (!may_have_origin(n.internal_object())) continue;
     auto it = tree_.origin.find(n.internal_object());
     if (it != tree_.origin.end()) {
       out += " (";

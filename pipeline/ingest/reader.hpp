@@ -9,6 +9,7 @@
 
 #include <pugixml.hpp>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <set>
@@ -145,6 +146,11 @@ class Reader {
   // Appends the element path ("a/b[2]/c") and the CSV origin (" (table-d.csv row 7)").
   void append_bare_path(std::string& out, pugi::xml_node node) const;
   void append_origin(std::string& out, pugi::xml_node node) const;
+  // False when `element` certainly has no CSV origin (a bit filter over tree_.origin's keys,
+  // rebuilt whenever the map has grown).
+  bool may_have_origin(const void* element) const;
+  mutable std::vector<std::uint64_t> origin_filter_;
+  mutable std::size_t origin_filter_size_ = 0;
 };
 
 // Text of an element: its character data, trimmed; single-line values collapse inner white
