@@ -92,6 +92,49 @@ std::shared_ptr<FontSubset> cut(const FontFace& face, const std::vector<char32_t
   return result;
 }
 
+// /W: every glyph of the subset from 0, in one run.
+std::string widths_array(const FontSubset& subset) {
+  std::string out = " /W [0 [";
+  for (std::size_t gid = 0; gid < subset.widths.size(); ++gid) {
+    if (gid > 0) out += gid % 16 == 0 ? '\n' : ' ';
+    append_int(out, subset.widths[gid]);
+  }
+  out += "]]";
+  return out;
+}
+
+// /ToUnicode: a CMap from each glyph id back to the character it was chosen for.
+std::string to_unicode_cmap(const FontSubset& subset) {
+  std::string text =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<std::pair<std::uint16_t, char32_t>> pairs;
+  for (std::size_t i = 0; i < subset.characters.size(); ++i)
+    if (subset.glyphs[i] != 0) pairs.emplace_back(subset.glyphs[i], subset.characters[i]);
+  std::sort(pairs.begin(), pairs.end());
+  // A glyph drawn for two characters (a space and a no-break space) maps back to the first.
+  pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                          [](const auto& a, const auto& b) { return a.first == b.first; }),
+              pairs.end());
+  for (std::size_t i = 0; i < pairs.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, pairs.size() - i);
+    append_int(text, static_cast<long>(n));
+    text += " beginbfchar\n";
+    for (std::size_t j = i; j < i + n; ++j) {
+      text += '<';
+      append_hex4(text, pairs[j].first);
+      text += "> <";
+      append_hex4(text, pairs[j].second);
+      text += ">\n";
+    }
+    text += "endbfchar\n";
+  }
+  text += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return text;
+}
+
 // The most recently used subsets, at most kCapacity of them (a few MB): enough for the few
 // character sets a batch repeats, flat however many documents pass through.
 class SubsetCache {
@@ -150,7 +193,12 @@ std::shared_ptr<const FontSubset> subset_face(const FontFace& face,
   if (auto found = cache().find(face, hash, characters, compress)) return found;
   auto subset = cut(face, characters);
   subset->tag = subset_tag(hash);
-  if (compress) subset->deflated = deflate(subset->program);
+  subset->widths_array = widths_array(*subset);
+  subset->to_unicode = to_unicode_cmap(*subset);
+  if (compress) {
+    subset->deflated = deflate(subset->program);
+    subset->to_unicode_deflated = deflate(subset->to_unicode);
+  }
   cache().add(face, hash, compress, subset);
   return subset;
 }

@@ -19,12 +19,17 @@ struct FontSubset {
   std::vector<std::uint16_t> glyphs;  // glyph id in `program` of each of `characters`
   std::vector<std::uint16_t> widths;  // advance of each glyph id of `program`, 1/1000 em
   std::string tag;                    // six capitals naming the subset ("KQWMAB")
+  // What the PDF says about the subset, made once with it: the CIDFont's " /W [...]" entry
+  // and the /ToUnicode CMap from glyph ids back to `characters` (and it deflated, if asked).
+  std::string widths_array;
+  std::string to_unicode;
+  std::string to_unicode_deflated;
 };
 
-// The subset of `face` for `characters` (ascending, no duplicates), and its deflated program
-// when `compress`. Subsets are cached per process by face and character set (a batch of
-// documents of one kind mostly repeats the same few sets), so the result is shared, read-only.
-// Throws RenderError when HarfBuzz cannot subset the face.
+// The subset of `face` for `characters` (ascending, no duplicates), with its deflated program
+// and ToUnicode map when `compress`. Subsets are cached per process by face and character set (a
+// batch of documents of one kind mostly repeats the same few sets), so the result is shared,
+// read-only. Throws RenderError when HarfBuzz cannot subset the face.
 std::shared_ptr<const FontSubset> subset_face(const FontFace& face,
                                               const std::vector<char32_t>& characters,
                                               bool compress);

@@ -67,48 +67,6 @@ std::string subset_name(const FontSubset& subset, const FontFace& face) {
   return "/" + subset.tag + "+" + face.name();
 }
 
-// /W: every glyph of the subset from 0, in one run.
-void append_widths(std::string& out, const FontSubset& subset) {
-  out += " /W [0 [";
-  for (std::size_t gid = 0; gid < subset.widths.size(); ++gid) {
-    if (gid > 0) out += gid % 16 == 0 ? '\n' : ' ';
-    append_int(out, subset.widths[gid]);
-  }
-  out += "]]";
-}
-
-// /ToUnicode: a CMap from each glyph id back to the character it was chosen for.
-std::string to_unicode_cmap(const FontSubset& subset) {
-  std::string text =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<std::pair<std::uint16_t, char32_t>> pairs;
-  for (std::size_t i = 0; i < subset.characters.size(); ++i)
-    if (subset.glyphs[i] != 0) pairs.emplace_back(subset.glyphs[i], subset.characters[i]);
-  std::sort(pairs.begin(), pairs.end());
-  // A glyph drawn for two characters (a space and a no-break space) maps back to the first.
-  pairs.erase(std::unique(pairs.begin(), pairs.end(),
-                          [](const auto& a, const auto& b) { return a.first == b.first; }),
-              pairs.end());
-  for (std::size_t i = 0; i < pairs.size(); i += 100) {
-    const std::size_t n = std::min<std::size_t>(100, pairs.size() - i);
-    append_int(text, static_cast<long>(n));
-    text += " beginbfchar\n";
-    for (std::size_t j = i; j < i + n; ++j) {
-      text += '<';
-      append_hex4(text, pairs[j].first);
-      text += "> <";
-      append_hex4(text, pairs[j].second);
-      text += ">\n";
-    }
-    text += "endbfchar\n";
-  }
-  text += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  return text;
-}
-
 // Writes the five objects of one embedded face and returns the Type 0 font's number.
 int write_font(PdfFile& file, const FontFace& face, const FontSubset& subset, bool compress) {
   const int type0 = file.reserve();
@@ -137,7 +95,7 @@ int write_font(PdfFile& file, const FontFace& face, const FontSubset& subset, bo
        " /FontDescriptor ";
   ref(c, descriptor);
   c += " /CIDToGIDMap /Identity";
-  append_widths(c, subset);
+  c += subset.widths_array;
   c += " >>";
   file.end();
 
@@ -167,7 +125,10 @@ int write_font(PdfFile& file, const FontFace& face, const FontSubset& subset, bo
     file.deflated_stream(program, length1, subset.deflated);
   else
     file.stream(program, length1, subset.program, false);
-  file.stream(to_unicode, "", to_unicode_cmap(subset));
+  if (compress)
+    file.deflated_stream(to_unicode, "", subset.to_unicode_deflated);
+  else
+    file.stream(to_unicode, "", subset.to_unicode, false);
   return type0;
 }
 
