@@ -61,6 +61,11 @@ struct Objective {
       model;  // attribute: key of an App D model objective (`shp-awareness`...)
 };
 
+// Whether an objective is MIOSHA App D's Safety and Health Programs objective: it follows the
+// `shp-awareness` model, or its text speaks of safety and health programs (rules.md §2.5
+// normalisation). AGREEMENT-SHP-OBJECTIVE and the agreement template both ask this.
+bool is_shp_objective(const Objective& objective);
+
 // `worker-representation/means`.
 struct Means {
   std::string location;

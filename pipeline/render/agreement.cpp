@@ -81,14 +81,6 @@ std::vector<std::string> texts(const model::Container<core::Field<std::string>>&
   return out;
 }
 
-// The SHP objective MIOSHA App D makes mandatory, in the form AGREEMENT-SHP-OBJECTIVE accepts.
-bool is_shp_objective(const model::Objective& objective) {
-  if (objective.model.present() && *objective.model == "shp-awareness") return true;
-  return objective.text.present() &&
-         text::fold_for_match(*objective.text).find("safety and health program") !=
-             std::string::npos;
-}
-
 TemplateList objectives(const model::Container<model::Objective>& rows) {
   TemplateList out;
   for (const auto& objective : rows.rows) {
@@ -98,7 +90,7 @@ TemplateList objectives(const model::Container<model::Objective>& rows) {
     // `model_<key>`: the App D model objective it follows, whose wording the template prints
     // when the objective has no text of its own.
     if (objective.model.present()) item.set("model_" + key(*objective.model), true);
-    item.set("shp", is_shp_objective(objective));
+    item.set("shp", model::is_shp_objective(objective));
     out.push_back(item);
   }
   return out;
@@ -234,7 +226,7 @@ void set_goals(TemplateData& data, const model::AllianceAgreement& agreement) {
   set_list(data, "training_and_education", objectives(agreement.training_and_education));
   data.set("has_shp_objective",
            std::any_of(agreement.raising_awareness.rows.begin(),
-                       agreement.raising_awareness.rows.end(), is_shp_objective));
+                       agreement.raising_awareness.rows.end(), model::is_shp_objective));
 }
 
 void set_implementation(TemplateData& data, const model::AllianceAgreement& agreement,

@@ -144,8 +144,4 @@ bool influences_standards(std::string_view text) {
   return false;
 }
 
-bool mentions_safety_and_health_programs(std::string_view text) {
-  return contains(folded(text), "safety and health program");
-}
-
 }  // namespace pipeline::rules

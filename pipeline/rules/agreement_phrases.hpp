@@ -22,7 +22,5 @@ EnforcementWording enforcement_wording(std::string_view text);
 std::optional<std::string_view> endorsement_phrase(std::string_view text);
 // Whether the text may commit to influencing standards (AGREEMENT-NO-STANDARDS-INFLUENCE).
 bool influences_standards(std::string_view text);
-// Whether the text speaks of safety and health programs (AGREEMENT-SHP-OBJECTIVE).
-bool mentions_safety_and_health_programs(std::string_view text);
 
 }  // namespace pipeline::rules

@@ -96,10 +96,3 @@ TEST_CASE("the standards-influence test needs a standards phrase or influence wi
   CHECK_FALSE(rules::influences_standards("Influence worker behaviour."));
   CHECK_FALSE(rules::influences_standards("Share information on laws and standards."));
 }
-
-TEST_CASE("the SHP test finds safety and health programs in any case",
-          "[rules][agreement][phrases]") {
-  CHECK(rules::mentions_safety_and_health_programs("Promote Safety and Health Programs (SHPs)."));
-  CHECK(rules::mentions_safety_and_health_programs("a safety and  health program"));
-  CHECK_FALSE(rules::mentions_safety_and_health_programs("health and safety programs"));
-}

@@ -30,7 +30,6 @@ constexpr std::string_view kBusinessType = "business";  // for-profit by default
 constexpr std::string_view kConsulateType = "consulate";
 constexpr std::string_view kTribeType = "native-american-tribe";
 constexpr std::string_view kFederalAgencyType = "federal-agency";
-constexpr std::string_view kShpModel = "shp-awareness";
 constexpr std::string_view kOtherMeans = "other";
 // AGREEMENT-CONSULATE: the names of Mexico once folded and stripped of accents (OSHA §VII.B).
 constexpr std::string_view kMexicoNames[] = {"mexico", "united mexican states"};
@@ -524,8 +523,7 @@ inline constexpr core::RuleRef kShpObjective{
 void shp_objective_included(const Subject& s, core::Outcome& outcome) {
   if (!s.profile.agreement.shp_objective_required) return;
   for (const auto& objective : s.agreement.raising_awareness.rows) {
-    if (objective.model.present() && *objective.model == kShpModel) return;
-    if (objective.text.present() && mentions_safety_and_health_programs(*objective.text)) return;
+    if (model::is_shp_objective(objective)) return;
   }
   outcome.add(kShpObjective,
               "Every new or renewal " + s.program() +
