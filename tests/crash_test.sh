@@ -63,22 +63,24 @@ alive() {  # running, not merely a zombie waiting for us
   local state
   state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) && [ "$state" != Z ]
 }
-# Kill moments: half the time a run needs to file its first submission (longer under a
-# sanitizer), plus a random part whose range adapts to the pace, so that each kill lands while
-# submissions are in hand and work remains for every kill still to come.
+# Kill moments: each run may file a random number of submissions (up to its share of what is
+# left, so that work remains for every kill still to come) and is killed once it has, and no
+# sooner than a random part of the start-up time (longer under a sanitizer): kills land during
+# recovery, mid-way through a group commit and between submissions, whatever the pace.
 mkdir -p "$work/warm-up"
 cp "$src/samples/alliance-agreement.valid.xml" "$work/warm-up/"
 begin=$(date +%s%N)
 "$bin" run "$work/warm-up" --out "$work/warm-up-out" --settle 0 >/dev/null
 startup_ms=$((($(date +%s%N) - begin) / 1000000))
-waiting() {  # entries not yet filed: in the inbox or claimed
-  {
-    find "$inbox" -mindepth 1 -maxdepth 1 ! -name .formpipe
-    find "$inbox/.formpipe/claimed" -mindepth 1 -maxdepth 1 2>/dev/null || true
-  } | wc -l
+# Entries not yet filed: in the inbox (but its state folder) or claimed. Bash alone, no
+# processes, so that polling it keeps up with the run.
+waiting() {
+  shopt -s nullglob
+  local entries=("$inbox"/* "$inbox"/.formpipe/claimed/*)
+  shopt -u nullglob
+  echo "${#entries[@]}"
 }
-low_ms=$((startup_ms / 2))
-high_ms=$((startup_ms * 3 / 2))
+now_ms() { echo $((${EPOCHREALTIME/./} / 1000)); }
 kills=0
 starts=0
 left=$(waiting)
@@ -86,22 +88,26 @@ while [ "$kills" -lt "$min_kills" ]; do
   starts=$((starts + 1))
   [ "$starts" -le 200 ] || fail "only $kills kills landed in 200 starts"
   [ "$left" -gt 0 ] || fail "the inbox emptied after $kills kills"
+  share=$((left / (2 * (min_kills - kills + 1))))
+  target=$((RANDOM % (share + 1)))             # submissions this run may file
+  min_ms=$((RANDOM % (startup_ms + 1)))        # and not killed before
+  max_ms=$((startup_ms * 10))                  # a stuck run is killed all the same
   "$bin" "${args[@]}" >/dev/null 2>>"$work/stderr" &  # not a function: $! must be formpipe
   pid=$!
-  delay_ms=$((low_ms + RANDOM % (high_ms - low_ms + 1)))
-  sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
-  if alive "$pid" && kill -KILL "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+  begin=$(now_ms)
+  while alive "$pid"; do
+    elapsed_ms=$(($(now_ms) - begin))
+    if { [ "$elapsed_ms" -ge "$min_ms" ] && [ $((left - $(waiting))) -ge "$target" ]; } ||
+      [ "$elapsed_ms" -ge "$max_ms" ]; then
+      kill -KILL "$pid" 2>/dev/null && kills=$((kills + 1))
+      break
+    fi
+    sleep 0.005
+  done
   wait "$pid" 2>/dev/null || true
   pid=
-  now=$(waiting)
-  share=$((now / (2 * (min_kills - kills + 1))))  # what each kill still to come may let through
-  if [ $((left - now)) -gt "$share" ]; then  # too fast: kill sooner
-    low_ms=$((low_ms * 3 / 4))
-    high_ms=$(((low_ms + high_ms) / 2 + 1))
-  elif [ $((2 * (left - now))) -lt "$share" ] && [ "$high_ms" -lt $((4 * startup_ms)) ]; then
-    high_ms=$((high_ms * 3 / 2 + 1))
-  fi
-  left=$now
+  left=$(waiting)
+  [ -z "${CRASH_TEST_TRACE:-}" ] || echo "start $starts: target $target min ${min_ms} ms; $left left" >&2
 done
 echo "crash_test: $kills kills in $starts starts (start-up ${startup_ms} ms); $left entries were still waiting"
 

@@ -41,7 +41,8 @@ std::string new_token(unsigned long counter) {
 Claims::Claims(const fs::path& inbox)
     : inbox_(inbox),
       claimed_(state_folder(inbox) / "claimed"),
-      lock_(prepare(inbox), "inbox " + inbox.string()) {}
+      lock_(prepare(inbox), "inbox " + inbox.string()),
+      file_system_(inbox) {}
 
 std::optional<Claimed> Claims::claim(const fs::path& entry) {
   Claimed claimed;
@@ -59,8 +60,9 @@ std::optional<Claimed> Claims::claim(const fs::path& entry) {
     if (ec == std::errc::no_such_file_or_directory) return std::nullopt;
     throw core::IoError(entry.string(), "cannot be claimed: " + ec.message());
   }
-  sync_directory(folder);
-  sync_directory(inbox_);
+  // Not flushed here: the inbox service flushes the inbox's file system once for a group of
+  // claims, before their records are committed. A claim lost in a crash before that leaves the
+  // submission in the inbox, where it is simply taken again.
   return claimed;
 }
 
@@ -89,8 +91,9 @@ std::vector<Claimed> Claims::unfinished() {
 }
 
 void Claims::release(const Claimed& claimed) {
+  // Not flushed: if a crash brings the input back, its stored record (same claim token) tells
+  // the next start that it is finished, and it is removed then.
   remove_tree(claimed_ / claimed.token);
-  sync_directory(claimed_);
 }
 
 bool Claims::give_back(const Claimed& claimed) {

@@ -31,12 +31,16 @@ class Claims {
   // formpipe works on this inbox, core::IoError when the folder cannot be written.
   explicit Claims(const std::filesystem::path& inbox);
 
-  // Moves an inbox entry into claimed/; nullopt when it vanished meanwhile.
+  // Moves an inbox entry into claimed/; nullopt when it vanished meanwhile. The move is durable
+  // only after sync().
   std::optional<Claimed> claim(const std::filesystem::path& entry);
+  // Flushes the claims made so far to disk (the inbox's whole file system).
+  void sync() const { file_system_.sync(); }
+  const FileSystem& file_system() const { return file_system_; }
   // The submissions claimed by an earlier run and not finished, oldest first (empty token
   // folders left by a crash are removed).
   std::vector<Claimed> unfinished();
-  // Removes a finished submission's input for good.
+  // Removes a finished submission's input for good (call it only once its record is stored).
   void release(const Claimed& claimed);
   // Moves a claimed submission back into the inbox under its own name. False when the name has
   // been taken meanwhile: it then stays claimed and is retried at the next start.
@@ -46,6 +50,7 @@ class Claims {
   std::filesystem::path inbox_;
   std::filesystem::path claimed_;
   LockFile lock_;
+  FileSystem file_system_;
   unsigned long counter_ = 0;
 };
 

@@ -64,13 +64,13 @@ constexpr int kCreate = O_WRONLY | O_CREAT | O_EXCL;
 
 }  // namespace
 
-void write_file_synced(const fs::path& path, std::string_view bytes) {
+void write_file_synced(const fs::path& path, std::string_view bytes, Flush flush) {
   const Fd fd = open_or_fail(path, kCreate, "cannot be created", 0644);
   write_all(fd, path, bytes.data(), bytes.size());
-  sync_or_fail(fd, path);
+  if (flush == Flush::Now) sync_or_fail(fd, path);
 }
 
-void copy_file_synced(const fs::path& from, const fs::path& to) {
+void copy_file_synced(const fs::path& from, const fs::path& to, Flush flush) {
   const Fd in = open_or_fail(from, O_RDONLY, "cannot be read");
   const Fd out = open_or_fail(to, kCreate, "cannot be created", 0644);
   char buffer[1 << 16];
@@ -83,10 +83,10 @@ void copy_file_synced(const fs::path& from, const fs::path& to) {
     if (got == 0) break;
     write_all(out, to, buffer, static_cast<std::size_t>(got));
   }
-  sync_or_fail(out, to);
+  if (flush == Flush::Now) sync_or_fail(out, to);
 }
 
-void copy_tree_synced(const fs::path& from, const fs::path& to) {
+void copy_tree_synced(const fs::path& from, const fs::path& to, Flush flush) {
   if (::mkdir(to.c_str(), 0755) != 0) fail(to, "cannot be created", errno);
   std::error_code ec;
   for (const fs::directory_entry& entry : fs::directory_iterator(from, ec)) {
@@ -96,13 +96,13 @@ void copy_tree_synced(const fs::path& from, const fs::path& to) {
       fs::copy_symlink(entry.path(), target, ec);
       if (ec) fail(target, "cannot be created", ec.value());
     } else if (fs::is_directory(status)) {
-      copy_tree_synced(entry.path(), target);
+      copy_tree_synced(entry.path(), target, flush);
     } else if (fs::is_regular_file(status)) {
-      copy_file_synced(entry.path(), target);
+      copy_file_synced(entry.path(), target, flush);
     }
   }
   if (ec) fail(from, "cannot be listed", ec.value());
-  sync_directory(to);
+  if (flush == Flush::Now) sync_directory(to);
 }
 
 void sync_directory(const fs::path& folder) {
@@ -125,6 +125,26 @@ void remove_tree(const fs::path& path) {
   std::error_code ec;
   fs::remove_all(path, ec);
   if (ec) fail(path, "cannot be removed", ec.value());
+}
+
+FileSystem::FileSystem(const fs::path& folder) : folder_(folder) {
+  fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd_ < 0) fail(folder, "cannot be opened", errno);
+  struct stat info {};
+  if (::fstat(fd_, &info) != 0) {
+    const int error = errno;
+    ::close(fd_);
+    fail(folder, "cannot be examined", error);
+  }
+  device_ = static_cast<unsigned long>(info.st_dev);
+}
+
+FileSystem::~FileSystem() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void FileSystem::sync() const {
+  if (::syncfs(fd_) != 0) fail(folder_, "cannot be flushed to disk", errno);
 }
 
 LockFile::LockFile(const fs::path& path, const std::string& what) {

@@ -9,13 +9,20 @@
 
 namespace pipeline::inbox {
 
+// Whether a write is flushed to disk at once (Now), or left to one flush of the whole file
+// system later (Later: the caller must call FileSystem::sync before relying on it).
+enum class Flush { Now, Later };
+
 // Creates `path` (it must not exist), writes `bytes` and fsyncs the file.
-void write_file_synced(const std::filesystem::path& path, std::string_view bytes);
+void write_file_synced(const std::filesystem::path& path, std::string_view bytes,
+                       Flush flush = Flush::Now);
 // Copies a regular file into the new file `to`, streaming, and fsyncs it.
-void copy_file_synced(const std::filesystem::path& from, const std::filesystem::path& to);
+void copy_file_synced(const std::filesystem::path& from, const std::filesystem::path& to,
+                      Flush flush = Flush::Now);
 // Copies a folder tree into the new folder `to`: regular files and sub-folders (symbolic links
 // are copied as links, never followed); fsyncs every file and folder written.
-void copy_tree_synced(const std::filesystem::path& from, const std::filesystem::path& to);
+void copy_tree_synced(const std::filesystem::path& from, const std::filesystem::path& to,
+                      Flush flush = Flush::Now);
 // fsync of a folder, so that the names created, renamed or removed in it are durable.
 void sync_directory(const std::filesystem::path& folder);
 // rename(2) that never replaces: false when `to` already exists.
@@ -24,6 +31,27 @@ bool rename_no_replace(const std::filesystem::path& from, const std::filesystem:
 void exchange_paths(const std::filesystem::path& a, const std::filesystem::path& b);
 // Removes a file or a whole folder tree; nothing when it does not exist.
 void remove_tree(const std::filesystem::path& path);
+
+// The file system holding a folder, kept open so that one syncfs(2) flushes everything written
+// to it since the last sync, and reports a write-back error that happened in between (the
+// error is tracked from when the folder was opened, so open it before writing).
+class FileSystem {
+ public:
+  explicit FileSystem(const std::filesystem::path& folder);
+  FileSystem(const FileSystem&) = delete;
+  FileSystem& operator=(const FileSystem&) = delete;
+  ~FileSystem();
+
+  // Flushes every file and folder of this file system to disk. Throws core::IoError.
+  void sync() const;
+  // Whether `other` lives on the same file system (one sync serves both).
+  bool same_as(const FileSystem& other) const { return device_ == other.device_; }
+
+ private:
+  std::filesystem::path folder_;
+  int fd_ = -1;
+  unsigned long device_ = 0;
+};
 
 // An exclusive flock(2) on a lock file, held for the object's life and released by the kernel
 // if the process dies. Throws core::Error naming `what` when another process holds it.

@@ -55,3 +55,18 @@ TEST_CASE("a lock file is held by one owner at a time", "[inbox][durable]") {
   }
   CHECK_NOTHROW(LockFile(scratch / "lock", "inbox x"));
 }
+
+TEST_CASE("one flush of the file system serves every folder on it", "[inbox][durable]") {
+  ScratchFolder scratch;
+  std::filesystem::create_directories(scratch / "inbox");
+  std::filesystem::create_directories(scratch / "out");
+  const FileSystem inbox(scratch / "inbox");
+  const FileSystem out(scratch / "out");
+  write_file_synced(scratch / "out/report.json", "{}", Flush::Later);
+  CHECK_NOTHROW(out.sync());
+  CHECK(read_file(scratch / "out/report.json") == "{}");
+  CHECK(inbox.same_as(out));
+  const FileSystem proc("/proc");
+  CHECK_FALSE(proc.same_as(out));
+  CHECK_THROWS_WITH(FileSystem(scratch / "missing"), Catch::Contains("cannot be opened"));
+}

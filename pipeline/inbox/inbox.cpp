@@ -91,6 +91,80 @@ class Workers {
   std::vector<std::thread> threads_;
 };
 
+// A submission processed and its result folder staged, waiting for its group to be committed.
+struct Pending {
+  Job job;
+  std::string sha256;
+  Results::Staged staged;
+  process::Report report;
+  std::string report_json;
+  core::Date as_of;
+  SystemClock::time_point processed_at;
+  Event event;
+};
+
+// Group commit: workers hand over staged submissions, and one thread commits whatever has
+// gathered while it committed the last group, with one flush of the file system and one store
+// transaction for all of them. Groups grow when flushing is slow and shrink to one when the
+// inbox is quiet, so nothing waits longer than one flush. `submit` blocks while `limit`
+// submissions wait, which bounds memory.
+class Committer {
+ public:
+  Committer(std::size_t limit, std::function<void(std::vector<Pending>&)> commit)
+      : commit_(std::move(commit)), limit_(limit), thread_([this] { loop(); }) {}
+  Committer(const Committer&) = delete;
+  Committer& operator=(const Committer&) = delete;
+  // Commits everything handed over, then joins.
+  ~Committer() {
+    {
+      std::lock_guard lock(mutex_);
+      closing_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+  void submit(Pending pending) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return waiting_.size() < limit_; });
+    waiting_.push_back(std::move(pending));
+    changed_.notify_all();
+  }
+  bool idle() {
+    std::lock_guard lock(mutex_);
+    return waiting_.empty() && !committing_;
+  }
+
+ private:
+  void loop() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      changed_.wait(lock, [&] { return closing_ || !waiting_.empty(); });
+      if (waiting_.empty()) return;
+      std::vector<Pending> group;
+      group.swap(waiting_);
+      committing_ = true;
+      changed_.notify_all();  // room for more
+      lock.unlock();
+      commit_(group);
+      lock.lock();
+      committing_ = false;
+    }
+  }
+
+  std::function<void(std::vector<Pending>&)> commit_;
+  const std::size_t limit_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<Pending> waiting_;
+  bool committing_ = false;
+  bool closing_ = false;
+  std::thread thread_;  // last: started once the rest is ready
+};
+
+// How many staged submissions may wait for a commit.
+constexpr std::size_t kMaxWaiting = 64;
+
 bool is_inside(const fs::path& path, const fs::path& folder) {
   const fs::path relative =
       fs::weakly_canonical(path).lexically_relative(fs::weakly_canonical(folder));
@@ -128,6 +202,9 @@ class Service {
     const std::vector<Claimed> unfinished = claims_.unfinished();
     observer_.started(count_entries(settings_.inbox) + unfinished.size());
     {
+      // Declared first, so destroyed last: it commits what the workers hand over to the end.
+      Committer committer(kMaxWaiting, [this](std::vector<Pending>& group) { commit(group); });
+      committer_ = &committer;
       Workers workers(std::max(1u, settings_.jobs), [this](Job job) { handle(job); });
       for (const Claimed& claimed : unfinished) {
         if (!workers.wait_free(stop_)) break;
@@ -135,6 +212,7 @@ class Service {
       }
       dispatch(workers);
     }
+    committer_ = nullptr;
     std::lock_guard lock(mutex_);
     summary_.interrupted = stop_;
     summary_.elapsed = std::chrono::steady_clock::now() - start;
@@ -164,7 +242,8 @@ class Service {
         if (auto claimed = claim(entry)) workers.hand(Job{std::move(*claimed), SystemClock::now()});
       }
       if (!ready.empty()) continue;
-      if (!settings_.watch && !scanner_.has_pending() && workers.idle()) break;
+      if (!settings_.watch && !scanner_.has_pending() && workers.idle() && committer_->idle())
+        break;
       const auto wake = std::chrono::steady_clock::now() + poll_interval();
       while (!stop_ && std::chrono::steady_clock::now() < wake)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -222,7 +301,8 @@ class Service {
         event.status = status_named(admission.status);  // recorded before a crash
       } else {
         in_hand = sha256;
-        process_and_record(job, admission.id, event);
+        committer_->submit(process_and_stage(job, sha256, admission.id, event));
+        return;  // the committer finishes it
       }
     } catch (const std::exception& e) {
       release_in_flight(in_hand);
@@ -232,7 +312,6 @@ class Service {
       finish(event);
       return;
     }
-    release_in_flight(in_hand);
     try {
       claims_.release(job.claimed);
     } catch (const std::exception& e) {
@@ -276,21 +355,94 @@ class Service {
     in_flight_.erase(sha256);
   }
 
-  void process_and_record(const Job& job, const std::string& id, Event& event) {
+  // Processes a submission and stages its result folder (not yet flushed nor in place).
+  Pending process_and_stage(const Job& job, const std::string& sha256, const std::string& id,
+                            Event event) {
     process::Options options = settings_.process;
     options.as_of = settings_.today ? settings_.today() : settings_.process.as_of;
     process::Processed processed = process::process_path(job.claimed.path, options);
     processed.report.id = id;
-    const std::string json = process::report_json(processed.report);
-    const std::vector<std::string> outputs =
-        results_.write(id, json, processed.documents, job.claimed);
-    store_.record(job.claimed.token, processed.report, json, outputs,
-                  RecordTimes{options.as_of, job.claimed_at, SystemClock::now()});
+    std::string json = process::report_json(processed.report);
+    Results::Staged staged = results_.stage(id, json, processed.documents, job.claimed);
     event.status = processed.report.status;
     for (const core::Finding& finding : processed.report.findings) {
       if (finding.severity == core::Severity::Error) ++event.errors;
       if (finding.severity == core::Severity::Warning) ++event.warnings;
     }
+    return Pending{job,
+                   sha256,
+                   std::move(staged),
+                   std::move(processed.report),
+                   std::move(json),
+                   options.as_of,
+                   SystemClock::now(),
+                   std::move(event)};
+  }
+
+  // Commits a group of staged submissions: flushes their folders (and the claims) to disk in
+  // one go, renames each into place, makes the names durable, records them all in one store
+  // transaction, and only then removes their inputs. A submission whose step fails goes back to
+  // the inbox; the others go on.
+  void commit(std::vector<Pending>& group) {
+    try {
+      results_.sync();
+      if (!claims_.file_system().same_as(results_.file_system())) claims_.sync();
+    } catch (const std::exception& e) {
+      for (Pending& pending : group) fail(pending, e.what(), false);
+      return;
+    }
+    std::vector<Pending*> published;
+    published.reserve(group.size());
+    for (Pending& pending : group) {
+      try {
+        results_.publish(pending.staged);
+        published.push_back(&pending);
+      } catch (const std::exception& e) {
+        fail(pending, e.what(), false);
+      }
+    }
+    std::vector<Store::Record> records;
+    records.reserve(published.size());
+    for (const Pending* pending : published)
+      records.push_back(Store::Record{
+          pending->job.claimed.token, &pending->report, &pending->report_json,
+          &pending->staged.outputs,
+          RecordTimes{pending->as_of, pending->job.claimed_at, pending->processed_at}});
+    try {
+      results_.sync_names();
+      store_.record_all(records);
+    } catch (const std::exception& e) {
+      // The folders stay in place without a record; processing the input again replaces them.
+      for (Pending* pending : published) fail(*pending, e.what(), true);
+      return;
+    }
+    for (Pending* pending : published) {
+      release_in_flight(pending->sha256);
+      try {
+        claims_.release(pending->job.claimed);
+      } catch (const std::exception& e) {
+        pending->event.kind = Event::Kind::Failed;
+        pending->event.message =
+            std::string("the result is complete, but the input could not be removed: ") + e.what();
+      }
+      finish(pending->event);
+    }
+  }
+
+  // A staged submission that could not be committed goes back to the inbox.
+  void fail(Pending& pending, const std::string& why, bool published) {
+    if (!published) {
+      try {
+        results_.discard(pending.staged);
+      } catch (const std::exception&) {
+        // left in the temp folder, which the next start empties
+      }
+    }
+    release_in_flight(pending.sha256);
+    pending.event.kind = Event::Kind::Failed;
+    pending.event.message = why;
+    give_back(pending.job.claimed, pending.event);
+    finish(pending.event);
   }
 
   // Puts a submission that could not be finished back into the inbox. Its name is marked
@@ -340,7 +492,8 @@ class Service {
   Claims claims_;
   Results results_;
   Store store_;
-  Scanner scanner_;  // the dispatcher's alone
+  Scanner scanner_;                 // the dispatcher's alone
+  Committer* committer_ = nullptr;  // while run() runs
 
   std::mutex mutex_;  // guards what follows, and calls to observer_
   Summary summary_;

@@ -6,8 +6,11 @@
 //! One dispatcher thread scans the inbox (scan.hpp) and claims a ready submission only when a
 //! worker is free (claims.hpp), so every claimed submission is in hand. A worker hashes it; bytes
 //! already recorded are a duplicate (recorded, input removed). Otherwise it is processed
-//! (process::process_path), its folder written durably (results.hpp), its record committed
-//! (store.hpp), and only then its input removed. A submission that cannot be finished (an
+//! (process::process_path) and its folder staged (results.hpp); a committer thread then takes
+//! every submission staged meanwhile as one group: one flush of the file system for all their
+//! folders (and claims), each folder renamed into place, one flush of OUTDIR, their records
+//! committed in one store transaction (store.hpp), and only then their inputs removed. A
+//! submission that cannot be finished (an
 //! output folder that cannot be written, a missing template) goes back to the inbox untouched
 //! and is not retried in this session until it changes.
 //!

@@ -44,7 +44,8 @@ std::string original_name(const fs::path& input) {
 Results::Results(const fs::path& out)
     : out_(out),
       temp_(out / ".formpipe-tmp"),
-      lock_(prepare(out), "output folder " + out.string()) {}
+      lock_(prepare(out), "output folder " + out.string()),
+      file_system_(out) {}
 
 void Results::remove_unfinished() {
   std::error_code ec;
@@ -57,40 +58,53 @@ void Results::remove_unfinished() {
 std::vector<std::string> Results::write(const std::string& id, const std::string& report_json,
                                         const std::vector<process::Document>& documents,
                                         const Claimed& input) {
-  const fs::path staging = temp_ / input.token;
-  remove_tree(staging);
+  Staged staged = stage(id, report_json, documents, input);
+  sync();
+  publish(staged);
+  sync_names();
+  return std::move(staged.outputs);
+}
+
+Results::Staged Results::stage(const std::string& id, const std::string& report_json,
+                               const std::vector<process::Document>& documents,
+                               const Claimed& input) {
+  Staged staged{id, temp_ / input.token, {}};
+  remove_tree(staged.folder);
   std::error_code ec;
-  fs::create_directory(staging, ec);
-  if (ec) throw core::IoError(staging.string(), "cannot be created: " + ec.message());
+  fs::create_directory(staged.folder, ec);
+  if (ec) throw core::IoError(staged.folder.string(), "cannot be created: " + ec.message());
 
   std::vector<std::string> names{"report.json"};
-  write_file_synced(staging / "report.json", report_json);
+  write_file_synced(staged.folder / "report.json", report_json, Flush::Later);
   for (const process::Document& document : documents) {
     if (!is_plain_name(document.name))
       throw core::Error("a rendered document has the unusable name \"" + document.name + "\"");
-    write_file_synced(staging / document.name, document.bytes);
+    write_file_synced(staged.folder / document.name, document.bytes, Flush::Later);
     names.push_back(document.name);
   }
   const std::string original = original_name(input.path);
   if (original == "original") {
-    copy_tree_synced(input.path, staging / original);
+    copy_tree_synced(input.path, staged.folder / original, Flush::Later);
   } else {
-    copy_file_synced(input.path, staging / original);
+    copy_file_synced(input.path, staged.folder / original, Flush::Later);
   }
   names.push_back(original);
-  sync_directory(staging);
 
-  const fs::path target = out_ / id;
-  if (!rename_no_replace(staging, target)) {
-    exchange_paths(staging, target);  // the earlier result now sits in `staging`
-    remove_tree(staging);
+  staged.outputs.reserve(names.size());
+  for (const std::string& name : names) staged.outputs.push_back(id + "/" + name);
+  return staged;
+}
+
+void Results::publish(const Staged& staged) {
+  const fs::path target = out_ / staged.id;
+  if (!rename_no_replace(staged.folder, target)) {
+    exchange_paths(staged.folder, target);  // the earlier result now sits in `staged.folder`
+    remove_tree(staged.folder);
   }
-  sync_directory(out_);
+}
 
-  std::vector<std::string> written;
-  written.reserve(names.size());
-  for (const std::string& name : names) written.push_back(id + "/" + name);
-  return written;
+void Results::discard(const Staged& staged) {
+  remove_tree(staged.folder);
 }
 
 }  // namespace pipeline::inbox

@@ -93,3 +93,30 @@ TEST_CASE("an output folder that cannot be written is a clear error", "[inbox][r
   CHECK_FALSE(std::filesystem::exists(scratch / "out/0123456789ab"));
   CHECK(read_file(input.path) == "<a/>");
 }
+
+TEST_CASE("a staged folder stays out of OUTDIR until it is published", "[inbox][results]") {
+  ScratchFolder scratch;
+  Results results(scratch / "out");
+  const Claimed input = claimed_file(scratch, "a.xml", "<a/>");
+  const Results::Staged staged =
+      results.stage("0123456789ab", "{}", {{"letter.pdf", "%PDF-1.7"}}, input);
+  CHECK(staged.outputs == std::vector<std::string>{"0123456789ab/report.json",
+                                                   "0123456789ab/letter.pdf",
+                                                   "0123456789ab/original.xml"});
+  CHECK_FALSE(std::filesystem::exists(scratch / "out/0123456789ab"));
+  CHECK(read_file(staged.folder / "letter.pdf") == "%PDF-1.7");
+  results.sync();
+  results.publish(staged);
+  results.sync_names();
+  CHECK(read_file(scratch / "out/0123456789ab/letter.pdf") == "%PDF-1.7");
+  CHECK(std::filesystem::is_empty(scratch / "out/.formpipe-tmp"));
+}
+
+TEST_CASE("a staged folder that is discarded leaves nothing behind", "[inbox][results]") {
+  ScratchFolder scratch;
+  Results results(scratch / "out");
+  const Claimed input = claimed_file(scratch, "a.xml", "<a/>");
+  results.discard(results.stage("0123456789ab", "{}", {}, input));
+  CHECK(std::filesystem::is_empty(scratch / "out/.formpipe-tmp"));
+  CHECK_FALSE(std::filesystem::exists(scratch / "out/0123456789ab"));
+}

@@ -12,6 +12,7 @@
 
 #include <ctime>
 #include <sstream>
+#include <tuple>
 
 #include "pipeline/core/error.hpp"
 
@@ -151,52 +152,85 @@ bool Store::id_taken(const std::string& id, const std::string& sha256) {
 void Store::record(const std::string& claim, const process::Report& report,
                    const std::string& report_json, const std::vector<std::string>& outputs,
                    const RecordTimes& times) {
-  const process::SubmissionRecord facts = report.record.value_or(process::SubmissionRecord{});
-  const auto [findings, figures] =
-      translated(file_, [&] { return findings_and_figures(report_json); });
-  const std::string status(process::status_name(report.status));
+  record_all({Record{claim, &report, &report_json, &outputs, times}});
+}
+
+namespace {
+
+// The rows of one submission, bound and ready to insert.
+struct Rows {
+  const Store::Record* record = nullptr;
+  process::SubmissionRecord facts;
+  std::string findings;
+  std::string figures;
+  std::string status;
   std::vector<std::string> duties;
-  for (const process::Duty duty : facts.reporting_duties)
-    duties.emplace_back(process::duty_name(duty));
+};
+
+void insert(Poco::Data::Session& session, const Rows& rows) {
+  const process::Report& report = *rows.record->report;
+  const process::SubmissionRecord& facts = rows.facts;
+  const std::string& status = rows.status;
+  const RecordTimes& times = rows.record->times;
+  session << "INSERT INTO submissions (id, sha256, claim, source, form, profile,"
+             " organization, alliance_name, period_start, period_end, submitted_on, status,"
+             " findings, figures, outputs, as_of, claimed_at, processed_at)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      bind(report.id), bind(report.sha256), bind(rows.record->claim), bind(report.source),
+      bind(nullable(report.form)), bind(nullable(report.profile)),
+      bind(nullable(facts.organization)), bind(nullable(facts.alliance_name)),
+      bind(nullable(facts.period_start)), bind(nullable(facts.period_end)),
+      bind(nullable(facts.submitted_on)), bind(status), bind(rows.findings), bind(rows.figures),
+      bind(json_array(*rows.record->outputs)), bind(times.as_of.iso()),
+      bind(iso_utc(times.claimed_at)), bind(iso_utc(times.processed_at)), now;
+  if (report.record && is_alliance_form(report.form)) {
+    const Poco::Nullable<int> term =
+        facts.term_years ? Poco::Nullable<int>(*facts.term_years) : Poco::Nullable<int>();
+    session << "INSERT INTO alliances (submission_id, form, status, profile, alliance_name,"
+               " organization, organizations, alliance_type, level, action, signing_date,"
+               " term_years, expiration_date, initial_signing_date, period_start,"
+               " period_end, reporting_duties)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        bind(report.id), bind(report.form), bind(status), bind(report.profile),
+        bind(nullable(facts.alliance_name)), bind(nullable(facts.organization)),
+        bind(json_array(facts.organizations)), bind(nullable(facts.alliance_type)),
+        bind(nullable(facts.level)), bind(nullable(facts.action)),
+        bind(nullable(facts.signing_date)), bind(term), bind(nullable(facts.expiration_date)),
+        bind(nullable(facts.initial_signing_date)), bind(nullable(facts.period_start)),
+        bind(nullable(facts.period_end)), bind(json_array(rows.duties)), now;
+  }
+  if (report.record && report.form == "cet-grant-proposal") {
+    session << "INSERT INTO grants (submission_id, organization, project_title,"
+               " fiscal_year, stage, amount_requested, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        bind(report.id), bind(nullable(facts.organization)), bind(nullable(facts.project_title)),
+        bind(nullable(facts.fiscal_year)), bind(nullable(facts.stage)),
+        bind(nullable(facts.amount_requested)), bind(status), now;
+  }
+}
+
+}  // namespace
+
+void Store::record_all(const std::vector<Record>& records) {
+  if (records.empty()) return;
+  std::vector<Rows> prepared;
+  prepared.reserve(records.size());
+  for (const Record& record : records) {
+    Rows rows;
+    rows.record = &record;
+    rows.facts = record.report->record.value_or(process::SubmissionRecord{});
+    std::tie(rows.findings, rows.figures) =
+        translated(file_, [&] { return findings_and_figures(*record.report_json); });
+    rows.status = process::status_name(record.report->status);
+    for (const process::Duty duty : rows.facts.reporting_duties)
+      rows.duties.emplace_back(process::duty_name(duty));
+    prepared.push_back(std::move(rows));
+  }
   std::lock_guard lock(mutex_);
   Poco::Data::Session& session = *session_;
   translated(file_, [&] {
     try {
       session.begin();
-      session << "INSERT INTO submissions (id, sha256, claim, source, form, profile,"
-                 " organization, alliance_name, period_start, period_end, submitted_on, status,"
-                 " findings, figures, outputs, as_of, claimed_at, processed_at)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          bind(report.id), bind(report.sha256), bind(claim), bind(report.source),
-          bind(nullable(report.form)), bind(nullable(report.profile)),
-          bind(nullable(facts.organization)), bind(nullable(facts.alliance_name)),
-          bind(nullable(facts.period_start)), bind(nullable(facts.period_end)),
-          bind(nullable(facts.submitted_on)), bind(status), bind(findings), bind(figures),
-          bind(json_array(outputs)), bind(times.as_of.iso()), bind(iso_utc(times.claimed_at)),
-          bind(iso_utc(times.processed_at)), now;
-      if (report.record && is_alliance_form(report.form)) {
-        const Poco::Nullable<int> term =
-            facts.term_years ? Poco::Nullable<int>(*facts.term_years) : Poco::Nullable<int>();
-        session << "INSERT INTO alliances (submission_id, form, status, profile, alliance_name,"
-                   " organization, organizations, alliance_type, level, action, signing_date,"
-                   " term_years, expiration_date, initial_signing_date, period_start,"
-                   " period_end, reporting_duties)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            bind(report.id), bind(report.form), bind(status), bind(report.profile),
-            bind(nullable(facts.alliance_name)), bind(nullable(facts.organization)),
-            bind(json_array(facts.organizations)), bind(nullable(facts.alliance_type)),
-            bind(nullable(facts.level)), bind(nullable(facts.action)),
-            bind(nullable(facts.signing_date)), bind(term), bind(nullable(facts.expiration_date)),
-            bind(nullable(facts.initial_signing_date)), bind(nullable(facts.period_start)),
-            bind(nullable(facts.period_end)), bind(json_array(duties)), now;
-      }
-      if (report.record && report.form == "cet-grant-proposal") {
-        session << "INSERT INTO grants (submission_id, organization, project_title,"
-                   " fiscal_year, stage, amount_requested, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            bind(report.id), bind(nullable(facts.organization)),
-            bind(nullable(facts.project_title)), bind(nullable(facts.fiscal_year)),
-            bind(nullable(facts.stage)), bind(nullable(facts.amount_requested)), bind(status), now;
-      }
+      for (const Rows& rows : prepared) insert(session, rows);
       session.commit();
     } catch (...) {
       if (session.isTransaction()) session.rollback();

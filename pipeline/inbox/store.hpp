@@ -13,8 +13,9 @@
 //!                amount_requested, status
 //!   duplicates   claim, sha256, source, original_id, received_at
 //!
-//! Dates are ISO text, times ISO 8601 UTC. A submission's row is written in one transaction
-//! after its result folder is durable (synchronous=FULL), and before its input leaves the inbox.
+//! Dates are ISO text, times ISO 8601 UTC. A submission's rows are written in one transaction
+//! (with those of the other submissions finished at the same time) after its result folder is
+//! durable (synchronous=FULL), and before its input leaves the inbox.
 //! Safe to use from several threads; Poco exceptions are translated to core::Error.
 
 #include <chrono>
@@ -67,6 +68,16 @@ class Store {
   void record(const std::string& claim, const process::Report& report,
               const std::string& report_json, const std::vector<std::string>& outputs,
               const RecordTimes& times);
+  // One finished submission, for record_all.
+  struct Record {
+    std::string claim;
+    const process::Report* report = nullptr;
+    const std::string* report_json = nullptr;
+    const std::vector<std::string>* outputs = nullptr;
+    RecordTimes times;
+  };
+  // Records many finished submissions in one transaction (one flush to disk): all or none.
+  void record_all(const std::vector<Record>& records);
   // Records bytes dropped again; recording the same claim twice is harmless.
   void record_duplicate(const std::string& claim, const std::string& sha256,
                         const std::string& source, const std::string& original_id,

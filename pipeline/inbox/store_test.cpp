@@ -87,3 +87,27 @@ TEST_CASE("times are ISO 8601 UTC", "[inbox][store]") {
   CHECK(iso_utc(std::chrono::system_clock::time_point(std::chrono::seconds(1763919912))) ==
         "2025-11-23T17:45:12Z");
 }
+
+TEST_CASE("a group of submissions is recorded in one transaction, all or none", "[inbox][store]") {
+  ScratchFolder scratch;
+  Store store(scratch / "formpipe.sqlite");
+  const process::Report agreement = processed("alliance-agreement.valid.xml");
+  const process::Report grant = processed("cet-grant-proposal.valid.xml");
+  const std::string agreement_json = process::report_json(agreement);
+  const std::string grant_json = process::report_json(grant);
+  const std::vector<std::string> outputs{agreement.id + "/report.json"};
+  store.record_all({{"token-1", &agreement, &agreement_json, &outputs, times()},
+                    {"token-2", &grant, &grant_json, &outputs, times()}});
+  CHECK(store.count("submissions") == 2);
+  CHECK(store.count("grants") == 1);
+  CHECK(store.find(grant.sha256)->claim == "token-2");
+
+  // A group one of whose rows cannot be stored (the agreement again: its id is taken) stores
+  // nothing, not even the diary sheet that came first.
+  const process::Report diary = processed("alliance-diary-sheet.valid.xml");
+  const std::string diary_json = process::report_json(diary);
+  CHECK_THROWS(store.record_all({{"token-3", &diary, &diary_json, &outputs, times()},
+                                 {"token-4", &agreement, &agreement_json, &outputs, times()}}));
+  CHECK_FALSE(store.find(diary.sha256));
+  CHECK(store.count("submissions") == 2);
+}
