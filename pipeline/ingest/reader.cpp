@@ -118,6 +118,15 @@ std::string element_text(pugi::xml_node node, TextShape shape) {
   return single_line(raw);
 }
 
+void Origin::append_to(std::string& out) const {
+  out += *text;
+  if (row == 0) return;
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, row).ptr;
+  out += " row ";
+  out.append(digits, end);
+}
+
 Reader::Reader(const Tree& tree, std::vector<core::Finding>& findings, std::string profile)
     : tree_(tree), findings_(findings), profile_(std::move(profile)) {}
 
@@ -180,7 +189,7 @@ bool Reader::may_have_origin(const void* element) const {
   return (origin_filter_[bit / 64] >> (bit % 64) & 1) != 0;
 }
 
-const std::string* Reader::origin_of(pugi::xml_node node) const {
+const Origin* Reader::origin_of(pugi::xml_node node) const {
   if (!node) return nullptr;
   if (may_have_origin(node.internal_object())) {
     if (auto it = tree_.origin.find(node.internal_object()); it != tree_.origin.end())
@@ -190,7 +199,7 @@ const std::string* Reader::origin_of(pugi::xml_node node) const {
   const pugi::xml_node parent = node.parent();
   if (!parent) return nullptr;
   if (parent.internal_object() != origin_cache_element_) {
-    const std::string* found = nullptr;
+    const Origin* found = nullptr;
     for (pugi::xml_node n = parent; n && !found; n = n.parent()) {
       if (!may_have_origin(n.internal_object())) continue;
       if (auto it = tree_.origin.find(n.internal_object()); it != tree_.origin.end())
@@ -204,9 +213,9 @@ const std::string* Reader::origin_of(pugi::xml_node node) const {
 
 void Reader::append_origin(std::string& out, pugi::xml_node node) const {
   if (tree_.origin.empty()) return;  // an XML submission
-  if (const std::string* origin = origin_of(node)) {
+  if (const Origin* origin = origin_of(node)) {
     out += " (";
-    out += *origin;
+    origin->append_to(out);
     out += ')';
   }
 }

@@ -168,13 +168,13 @@ class Reader {
   void append_bare_path(std::string& out, pugi::xml_node node) const;
   void append_origin(std::string& out, pugi::xml_node node) const;
   // The CSV origin of `node` or its nearest ancestor that has one; null when none does.
-  const std::string* origin_of(pugi::xml_node node) const;
+  const Origin* origin_of(pugi::xml_node node) const;
   // The bare path of the element whose path was built last (the parent of the values being
   // read), and the origin found last for an element.
   mutable const void* path_cache_element_ = nullptr;
   mutable std::string path_cache_;
   mutable const void* origin_cache_element_ = nullptr;
-  mutable const std::string* origin_cache_ = nullptr;
+  mutable const Origin* origin_cache_ = nullptr;
   // False when `element` certainly has no CSV origin (a bit filter over tree_.origin's keys,
   // rebuilt whenever the map has grown).
   bool may_have_origin(const void* element) const;
