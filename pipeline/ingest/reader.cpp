@@ -132,18 +132,23 @@ Reader::Reader(const Tree& tree, std::vector<core::Finding>& findings, std::stri
 
 void Reader::append_bare_path(std::string& out, pugi::xml_node node) const {
   // Locations are built for every value read: appended in place, not a string per ancestor.
-  // Values are read element by element, so the parent's path is usually the one built last:
-  // it is kept (rows() forgets it, since registering rows changes paths).
+  // Values are read row by row, so the parent's path (and the row's parent's) was usually built
+  // just before: the last few parents' paths are kept (rows() forgets them, since registering
+  // rows changes paths).
   if (!node || node.type() != pugi::node_element) return;
   const pugi::xml_node parent = node.parent();
   if (parent && parent.type() == pugi::node_element) {
-    if (parent.internal_object() == path_cache_element_) {
-      out += path_cache_;
+    const void* key = parent.internal_object();
+    const auto cached = std::find_if(path_cache_.begin(), path_cache_.end(),
+                                     [&](const CachedPath& c) { return c.element == key; });
+    if (cached != path_cache_.end()) {
+      out += cached->path;
     } else {
       const std::size_t start = out.size();
       append_bare_path(out, parent);
-      path_cache_.assign(out, start);
-      path_cache_element_ = parent.internal_object();
+      CachedPath& slot = path_cache_[path_cache_next_++ % path_cache_.size()];
+      slot.element = key;
+      slot.path.assign(out, start);
     }
     out += '/';
   }
@@ -290,7 +295,7 @@ std::vector<pugi::xml_node> Reader::rows(pugi::xml_node parent, const char* name
   if (std::find(row_parents_.begin(), row_parents_.end(), parent.internal_object()) ==
       row_parents_.end())
     row_parents_.push_back(parent.internal_object());
-  path_cache_element_ = nullptr;  // paths below `parent` now carry row indexes
+  for (CachedPath& c : path_cache_) c.element = nullptr;  // paths below `parent` now have indexes
   for (pugi::xml_node row = parent.child(name); row; row = row.next_sibling(name)) {
     out.push_back(row);
     rows_.emplace(row.internal_object(), out.size());

@@ -9,6 +9,7 @@
 
 #include <pugixml.hpp>
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -169,10 +170,14 @@ class Reader {
   void append_origin(std::string& out, pugi::xml_node node) const;
   // The CSV origin of `node` or its nearest ancestor that has one; null when none does.
   const Origin* origin_of(pugi::xml_node node) const;
-  // The bare path of the element whose path was built last (the parent of the values being
-  // read), and the origin found last for an element.
-  mutable const void* path_cache_element_ = nullptr;
-  mutable std::string path_cache_;
+  // The bare paths of the last parents of elements whose paths were built (the row whose values
+  // are being read, its container, ...), and the origin found last for an element.
+  struct CachedPath {
+    const void* element = nullptr;
+    std::string path;
+  };
+  mutable std::array<CachedPath, 4> path_cache_;
+  mutable std::size_t path_cache_next_ = 0;
   mutable const void* origin_cache_element_ = nullptr;
   mutable const Origin* origin_cache_ = nullptr;
   // False when `element` certainly has no CSV origin (a bit filter over tree_.origin's keys,
