@@ -3,6 +3,7 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <set>
 
@@ -14,19 +15,22 @@ namespace pipeline::ingest {
 namespace {
 
 struct Collector {
-  std::vector<std::vector<std::string>> records;
-  std::vector<std::string> current;
+  std::shared_ptr<CsvText> text = std::make_shared<CsvText>();
+  std::vector<std::vector<std::string_view>> records;
+  std::vector<std::string_view> current;
 };
 
 void on_field(void* data, std::size_t length, void* out) {
   auto* c = static_cast<Collector*>(out);
-  c->current.emplace_back(static_cast<const char*>(data), length);
+  c->current.push_back(c->text->keep(static_cast<const char*>(data), length));
 }
 
 void on_record(int, void* out) {
   auto* c = static_cast<Collector*>(out);
+  const std::size_t width = c->current.size();
   c->records.push_back(std::move(c->current));
   c->current.clear();
+  c->current.reserve(width);  // the next record is most likely as wide
 }
 
 struct ParserDeleter {
@@ -36,14 +40,29 @@ struct ParserDeleter {
   }
 };
 
-std::string trim(std::string_view s) {
+std::string_view trim(std::string_view s) {
   auto is_space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
 
 }  // namespace
+
+std::string_view CsvText::keep(const char* text, std::size_t size) {
+  if (size == 0) return {};
+  if (size > left_) {
+    const std::size_t block = std::max<std::size_t>(size, std::size_t{1} << 20);
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block));
+    next_ = blocks_.back().get();
+    left_ = block;
+  }
+  std::memcpy(next_, text, size);
+  const std::string_view kept(next_, size);
+  next_ += size;
+  left_ -= size;
+  return kept;
+}
 
 std::optional<std::size_t> CsvTable::column(std::string_view name) const {
   for (std::size_t i = 0; i < header.size(); ++i)
@@ -52,7 +71,10 @@ std::optional<std::size_t> CsvTable::column(std::string_view name) const {
 }
 
 std::string CsvTable::cell(const CsvRow& row, std::string_view name) const {
-  const auto index = column(name);
+  return std::string(cell_view(row, column(name)));
+}
+
+std::string_view CsvTable::cell_view(const CsvRow& row, std::optional<std::size_t> index) const {
   if (!index || *index >= row.cells.size()) return {};
   return trim(row.cells[*index]);
 }
@@ -85,17 +107,19 @@ std::variant<CsvTable, std::string> parse_csv(std::string_view bytes, const std:
 
   CsvTable table;
   table.file = file;
+  table.text = collector.text;
   std::set<std::string> seen;
-  for (auto& name : collector.records.front()) {
-    std::string clean = trim(name);
+  for (auto name : collector.records.front()) {
+    std::string clean(trim(name));
     if (!seen.insert(clean).second)
       return file + ": the header names column \"" + clean + "\" twice";
     table.header.push_back(std::move(clean));
   }
+  table.rows.reserve(collector.records.size() - 1);
   for (std::size_t i = 1; i < collector.records.size(); ++i) {
     auto& cells = collector.records[i];
-    const bool blank = std::all_of(cells.begin(), cells.end(),
-                                   [](const std::string& c) { return trim(c).empty(); });
+    const bool blank =
+        std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return trim(c).empty(); });
     if (blank) continue;
     if (cells.size() > table.header.size())
       return file + " row " + std::to_string(i + 1) + ": " + std::to_string(cells.size()) +

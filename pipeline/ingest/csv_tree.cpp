@@ -1,5 +1,7 @@
 #include "pipeline/ingest/csv_tree.hpp"
 
+#include <algorithm>
+
 namespace pipeline::ingest {
 
 pugi::xml_node append_value(pugi::xml_node parent, std::string_view name,
@@ -10,13 +12,22 @@ pugi::xml_node append_value(pugi::xml_node parent, std::string_view name,
   return node;
 }
 
+pugi::xml_node append_cell(pugi::xml_node parent, const char* name, std::string_view value) {
+  if (value.empty()) return {};
+  pugi::xml_node node = parent.append_child(name);
+  // As set_value(value.c_str()) would store it: up to a NUL, if the cell holds one.
+  node.append_child(pugi::node_pcdata)
+      .set_value(value.data(), std::min(value.find('\0'), value.size()));
+  return node;
+}
+
 void add_unknown_columns(pugi::xml_node parent, Tree& tree, const CsvTable& table,
                          const CsvRow& row, const std::vector<std::string>& unknown) {
   for (const std::string& column : unknown) {
     pugi::xml_node node = parent.append_child(column.c_str());
     const std::string value = table.cell(row, column);
     if (!value.empty()) node.append_child(pugi::node_pcdata).set_value(value.c_str());
-    tree.set_origin(node, table.where(row));
+    tree.set_origin(node, table.file, row.number);
   }
 }
 

@@ -16,6 +16,8 @@ namespace pipeline::ingest {
 // Appends <name>value</name> to `parent` when `value` is not empty (an empty cell is absent);
 // returns the new element, or a null node.
 pugi::xml_node append_value(pugi::xml_node parent, std::string_view name, const std::string& value);
+// The same for a cell's view (`name` null-terminated).
+pugi::xml_node append_cell(pugi::xml_node parent, const char* name, std::string_view value);
 
 // Appends one element per unknown column (with the row's cell) so the reader reports each as
 // FORMAT-UNKNOWN at the row's location.

@@ -24,8 +24,17 @@ const std::vector<std::string_view> kHeaderFields{"alliance-name",
                                                   "email",
                                                   "liaison",
                                                   "date-submitted"};
-const std::vector<std::string_view> kActivityFields{
+const std::vector<const char*> kActivityFields{
     "date", "event-or-product-type", "description-comments", "emphasis", "number-reached"};
+
+// Column indexes of `names` in `table` (nullopt for a column it does not have), looked up once
+// per table rather than once per row.
+template <class Names>
+std::vector<std::optional<std::size_t>> columns_of(const CsvTable& table, const Names& names) {
+  std::vector<std::optional<std::size_t>> out;
+  for (std::string_view name : names) out.push_back(table.column(name));
+  return out;
+}
 
 // Builds the header part of the tree from one row of `table` (header.csv, or the single
 // file's first row).
@@ -35,18 +44,21 @@ void add_header(pugi::xml_node root, Tree& tree, const CsvTable& table, const Cs
   pugi::xml_node period = root.append_child("reporting-period");
   if (!start.empty()) period.append_attribute("start").set_value(start.c_str());
   if (!end.empty()) period.append_attribute("end").set_value(end.c_str());
-  tree.set_origin(period, table.where(row));
+  tree.set_origin(period, table.file, row.number);
   for (auto field : kHeaderFields) {
     if (const pugi::xml_node node = append_value(root, field, table.cell(row, field)))
-      tree.set_origin(node, table.where(row));
+      tree.set_origin(node, table.file, row.number);
   }
 }
 
+// `columns`: columns_of(table, kActivityFields).
 pugi::xml_node add_activity(pugi::xml_node activities, Tree& tree, const CsvTable& table,
-                            const CsvRow& row) {
+                            const CsvRow& row,
+                            const std::vector<std::optional<std::size_t>>& columns) {
   pugi::xml_node activity = activities.append_child("activity");
-  tree.set_origin(activity, table.where(row));
-  for (auto field : kActivityFields) append_value(activity, field, table.cell(row, field));
+  tree.set_origin(activity, table.file, row.number);
+  for (std::size_t i = 0; i < kActivityFields.size(); ++i)
+    append_cell(activity, kActivityFields[i], table.cell_view(row, columns[i]));
   return activity;
 }
 
@@ -68,18 +80,22 @@ TreeOrError diary_csv_tree(const CsvTable& table) {
   std::vector<std::string_view> header{"form-kind", "period-start", "period-end"};
   header.insert(header.end(), kRootColumns.begin(), kRootColumns.end());
   header.insert(header.end(), kHeaderFields.begin(), kHeaderFields.end());
+  const auto header_columns = columns_of(table, header);
+  const auto kind_column = table.column("row-kind");
   const CsvRow& first = table.rows.front();
   for (const CsvRow& row : table.rows) {
-    for (auto column : header) {
-      if (table.cell(row, column) != table.cell(first, column))
-        return table.where(row) + ": column \"" + std::string(column) + "\" holds \"" +
-               table.cell(row, column) + "\" but row " + std::to_string(first.number) +
-               " holds \"" + table.cell(first, column) +
-               "\"; header columns repeat the same value on every row";
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const std::string_view value = table.cell_view(row, header_columns[i]);
+      const std::string_view expected = table.cell_view(first, header_columns[i]);
+      if (value != expected)
+        return table.where(row) + ": column \"" + std::string(header[i]) + "\" holds \"" +
+               std::string(value) + "\" but row " + std::to_string(first.number) + " holds \"" +
+               std::string(expected) + "\"; header columns repeat the same value on every row";
     }
-    const std::string kind = table.cell(row, "row-kind");
+    const std::string_view kind = table.cell_view(row, kind_column);
     if (kind != "activity" && kind != "contact" && kind != "header")
-      return table.where(row) + ": row-kind \"" + kind + "\"; expected activity, contact or header";
+      return table.where(row) + ": row-kind \"" + std::string(kind) +
+             "\"; expected activity, contact or header";
   }
   const std::string form_kind = table.cell(first, "form-kind");
   if (form_kind != "alliance-diary-sheet")
@@ -87,6 +103,7 @@ TreeOrError diary_csv_tree(const CsvTable& table) {
            "\"; a single CSV file holds an alliance-diary-sheet";
 
   auto tree = std::make_unique<Tree>();
+  tree->origin.reserve(table.rows.size() + kHeaderFields.size() + unknown.size() + 1);
   pugi::xml_node root = tree->doc.append_child("alliance-diary-sheet");
   for (auto column : kRootColumns) {
     const std::string value = table.cell(first, column);
@@ -95,22 +112,27 @@ TreeOrError diary_csv_tree(const CsvTable& table) {
   add_header(root, *tree, table, first);
   add_unknown_columns(root, *tree, table, first, unknown);
 
+  const auto activity_columns = columns_of(table, kActivityFields);
+  // A contact row's date and description, then the activity columns it keeps.
+  const std::vector<const char*> kContactFields{
+      "date-of-contact", "description", "event-or-product-type", "emphasis", "number-reached"};
+  const auto contact_columns = columns_of(
+      table, std::vector<std::string_view>{"date", "description-comments", "event-or-product-type",
+                                           "emphasis", "number-reached"});
   pugi::xml_node activities;
   pugi::xml_node contacts;
   for (const CsvRow& row : table.rows) {
-    const std::string kind = table.cell(row, "row-kind");
+    const std::string_view kind = table.cell_view(row, kind_column);
     if (kind == "activity") {
       if (!activities) activities = root.append_child("activities");
-      add_activity(activities, *tree, table, row);
+      add_activity(activities, *tree, table, row, activity_columns);
     } else if (kind == "contact") {
       if (!contacts) contacts = root.append_child("dates-of-contact");
       pugi::xml_node contact = contacts.append_child("contact");
-      tree->set_origin(contact, table.where(row));
-      append_value(contact, "date-of-contact", table.cell(row, "date"));
-      append_value(contact, "description", table.cell(row, "description-comments"));
+      tree->set_origin(contact, table.file, row.number);
       // Activity columns mean nothing on a contact row: kept so the reader reports them.
-      for (auto field : {"event-or-product-type", "emphasis", "number-reached"})
-        append_value(contact, field, table.cell(row, field));
+      for (std::size_t i = 0; i < kContactFields.size(); ++i)
+        append_cell(contact, kContactFields[i], table.cell_view(row, contact_columns[i]));
     }
   }
   return tree;
@@ -149,8 +171,9 @@ TreeOrError diary_bundle_tree(const Bundle& bundle, const Manifest& manifest) {
             &unknown))
       return *error;
     pugi::xml_node container = root.append_child("activities");
+    const auto columns = columns_of(*table, kActivityFields);
     for (const CsvRow& row : table->rows) {
-      const pugi::xml_node activity = add_activity(container, *tree, *table, row);
+      const pugi::xml_node activity = add_activity(container, *tree, *table, row, columns);
       add_unknown_columns(activity, *tree, *table, row, unknown);
     }
   }
@@ -164,7 +187,7 @@ TreeOrError diary_bundle_tree(const Bundle& bundle, const Manifest& manifest) {
     pugi::xml_node container = root.append_child("dates-of-contact");
     for (const CsvRow& row : table->rows) {
       pugi::xml_node contact = container.append_child("contact");
-      tree->set_origin(contact, table->where(row));
+      tree->set_origin(contact, table->file, row.number);
       append_value(contact, "date-of-contact", table->cell(row, "date-of-contact"));
       append_value(contact, "description", table->cell(row, "description"));
       add_unknown_columns(contact, *tree, *table, row, unknown);

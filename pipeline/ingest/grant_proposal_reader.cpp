@@ -57,7 +57,7 @@ core::Field<E> word(Reader& reader, pugi::xml_node parent, const char* name, Nee
                     Words<E> words, const core::RuleRef& rule = kFormatType) {
   return reader.typed<E>(
       parent, name, need, [words](std::string_view text) { return parse_word(text, words); },
-      words_label(words), rule);
+      [words] { return words_label(words); }, rule);
 }
 
 template <class E>
@@ -65,24 +65,24 @@ core::Field<E> word_attribute(Reader& reader, pugi::xml_node node, const char* n
                               Words<E> words) {
   return reader.typed_attribute<E>(
       node, name, need, [words](std::string_view text) { return parse_word(text, words); },
-      words_label(words));
+      [words] { return words_label(words); });
 }
 
 // A value whose type check is a rule of rules.md with its own message (formats.md §2.1):
 // a text that `parse` refuses is reported by `rule` with `message(raw)` and becomes rejected.
 template <class T, class Parse, class Message>
-core::Field<T> checked(Reader& reader, const core::Field<std::string>& source, Parse parse,
+core::Field<T> checked(Reader& reader, core::Field<std::string>&& source, Parse parse,
                        const core::RuleRef& rule, Message message) {
   core::Field<T> out;
-  out.location = source.location;
-  out.raw = source.raw;
+  out.location = std::move(source.location);
+  out.raw = std::move(source.raw);
   out.state = source.state;
   if (!source.present()) return out;
   if (std::optional<T> value = parse(*source.value)) {
     out.value = std::move(*value);
   } else {
     out.state = core::FieldState::Rejected;
-    reader.report(rule, message(source.raw), source.location);
+    reader.report(rule, message(out.raw), out.location);
   }
   return out;
 }
@@ -619,8 +619,8 @@ void read_table_d_fields(Reader& reader, pugi::xml_node row, std::string_view se
   line.total_charged = reader.money(row, "total-charged", req);
 }
 
-model::TableDLine read_table_d_line(Reader& reader, pugi::xml_node row, std::string_view section) {
-  model::TableDLine line;
+void read_table_d_line(Reader& reader, pugi::xml_node row, std::string_view section,
+                       model::TableDLine& line) {
   line.location = reader.path(row);
   line.element = row.name();
   line.row = row_kind(line.element);
@@ -634,7 +634,6 @@ model::TableDLine read_table_d_line(Reader& reader, pugi::xml_node row, std::str
   if (section == "travel" || section == "equipment")
     line.prior_approval = reader.attribute(row, "prior-approval");
   read_table_d_fields(reader, row, section, line);
-  return line;
 }
 
 model::TableDSection read_table_d_section(Reader& reader, pugi::xml_node node,
@@ -649,9 +648,11 @@ model::TableDSection read_table_d_section(Reader& reader, pugi::xml_node node,
     const std::string name(element);
     for (pugi::xml_node row : reader.rows(node, name.c_str())) rows.push_back(row);
   }
+  // Lines are large: read in place, never moved.
+  section.lines.reserve(rows.size());
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     if (std::find(rows.begin(), rows.end(), child) != rows.end())
-      section.lines.push_back(read_table_d_line(reader, child, shape.name));
+      read_table_d_line(reader, child, shape.name, section.lines.emplace_back());
   }
   section.total_grant = reader.money(node, "total-grant");
   section.total_matching = reader.money(node, "total-matching");

@@ -38,7 +38,17 @@ bool is_ascii_space(char c) {
 // text::collapse_spaces(text::nfc(raw)); ASCII text (most values) is NFC already and collapses
 // without the round trip through ICU's UTF-16 strings.
 std::string single_line(std::string_view raw) {
-  if (!is_ascii(raw)) return text::collapse_spaces(text::nfc(raw));
+  // Most values are ASCII with nothing to collapse: one pass to tell, then one copy.
+  bool ascii = true;
+  bool clean = raw.empty() || (!is_ascii_space(raw.front()) && !is_ascii_space(raw.back()));
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    // (The last character is not a space when `clean` still holds, so raw[i + 1] exists.)
+    if (clean && is_ascii_space(c) && (c != ' ' || raw[i + 1] == ' ')) clean = false;
+  }
+  if (!ascii) return text::collapse_spaces(text::nfc(raw));
+  if (clean) return std::string(raw);
   std::string out;
   out.reserve(raw.size());
   bool pending_space = false;
@@ -108,16 +118,38 @@ std::string element_text(pugi::xml_node node, TextShape shape) {
   return single_line(raw);
 }
 
+void Origin::append_to(std::string& out) const {
+  out += *text;
+  if (row == 0) return;
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, row).ptr;
+  out += " row ";
+  out.append(digits, end);
+}
+
 Reader::Reader(const Tree& tree, std::vector<core::Finding>& findings, std::string profile)
     : tree_(tree), findings_(findings), profile_(std::move(profile)) {}
 
 void Reader::append_bare_path(std::string& out, pugi::xml_node node) const {
   // Locations are built for every value read: appended in place, not a string per ancestor.
-  // The reader only asks for elements a few levels deep, so the recursion stays shallow.
+  // Values are read row by row, so the parent's path (and the row's parent's) was usually built
+  // just before: the last few parents' paths are kept (rows() forgets them, since registering
+  // rows changes paths).
   if (!node || node.type() != pugi::node_element) return;
   const pugi::xml_node parent = node.parent();
   if (parent && parent.type() == pugi::node_element) {
-    append_bare_path(out, parent);
+    const void* key = parent.internal_object();
+    const auto cached = std::find_if(path_cache_.begin(), path_cache_.end(),
+                                     [&](const CachedPath& c) { return c.element == key; });
+    if (cached != path_cache_.end()) {
+      out += cached->path;
+    } else {
+      const std::size_t start = out.size();
+      append_bare_path(out, parent);
+      CachedPath& slot = path_cache_[path_cache_next_++ % path_cache_.size()];
+      slot.element = key;
+      slot.path.assign(out, start);
+    }
     out += '/';
   }
   out += node.name();
@@ -162,17 +194,34 @@ bool Reader::may_have_origin(const void* element) const {
   return (origin_filter_[bit / 64] >> (bit % 64) & 1) != 0;
 }
 
+const Origin* Reader::origin_of(pugi::xml_node node) const {
+  if (!node) return nullptr;
+  if (may_have_origin(node.internal_object())) {
+    if (auto it = tree_.origin.find(node.internal_object()); it != tree_.origin.end())
+      return &it->second;
+  }
+  // The nearest ancestor's origin; the last one asked for is kept (the tree does not change).
+  const pugi::xml_node parent = node.parent();
+  if (!parent) return nullptr;
+  if (parent.internal_object() != origin_cache_element_) {
+    const Origin* found = nullptr;
+    for (pugi::xml_node n = parent; n && !found; n = n.parent()) {
+      if (!may_have_origin(n.internal_object())) continue;
+      if (auto it = tree_.origin.find(n.internal_object()); it != tree_.origin.end())
+        found = &it->second;
+    }
+    origin_cache_ = found;
+    origin_cache_element_ = parent.internal_object();
+  }
+  return origin_cache_;
+}
+
 void Reader::append_origin(std::string& out, pugi::xml_node node) const {
   if (tree_.origin.empty()) return;  // an XML submission
-  for (pugi::xml_node n = node; n; n = n.parent()) {
-    if (!may_have_origin(n.internal_object())) continue;
-    auto it = tree_.origin.find(n.internal_object());
-    if (it != tree_.origin.end()) {
-      out += " (";
-      out += it->second;
-      out += ')';
-      return;
-    }
+  if (const Origin* origin = origin_of(node)) {
+    out += " (";
+    origin->append_to(out);
+    out += ')';
   }
 }
 
@@ -246,6 +295,7 @@ std::vector<pugi::xml_node> Reader::rows(pugi::xml_node parent, const char* name
   if (std::find(row_parents_.begin(), row_parents_.end(), parent.internal_object()) ==
       row_parents_.end())
     row_parents_.push_back(parent.internal_object());
+  for (CachedPath& c : path_cache_) c.element = nullptr;  // paths below `parent` now have indexes
   for (pugi::xml_node row = parent.child(name); row; row = row.next_sibling(name)) {
     out.push_back(row);
     rows_.emplace(row.internal_object(), out.size());
@@ -343,8 +393,11 @@ core::Field<bool> Reader::yes_no(pugi::xml_node parent, const char* name, Need n
 core::Field<std::string> Reader::one_of(pugi::xml_node parent, const char* name, Need need,
                                         std::initializer_list<std::string_view> values,
                                         const core::RuleRef& type_rule) {
-  std::string label = "one of ";
-  for (auto v : values) label += (label.size() > 7 ? ", " : "") + std::string(v);
+  const auto label = [&] {
+    std::string out = "one of ";
+    for (auto v : values) out += (out.size() > 7 ? ", " : "") + std::string(v);
+    return out;
+  };
   return typed<std::string>(
       parent, name, need,
       [&](std::string_view v) -> std::optional<std::string> {

@@ -9,12 +9,14 @@
 
 #include <pugixml.hpp>
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -78,37 +80,37 @@ class Reader {
 
   // A typed value: parse(text) gives the value or nullopt; a mismatch is reported by
   // `type_rule` (FORMAT-TYPE unless formats.md names another rule) as "expected {type_label}".
-  template <class T, class Parse>
+  // `type_label` is text, or a function giving it (called only for a mismatch).
+  template <class T, class Parse, class Label>
   core::Field<T> typed(pugi::xml_node parent, const char* name, Need need, Parse parse,
-                       std::string_view type_label, const core::RuleRef& type_rule = kFormatType,
+                       const Label& type_label, const core::RuleRef& type_rule = kFormatType,
                        std::initializer_list<std::string_view> attributes = {}) {
     return convert<T>(text(parent, name, need, attributes), parse, type_label, type_rule);
   }
-  template <class T, class Parse>
+  template <class T, class Parse, class Label>
   core::Field<T> typed_attribute(pugi::xml_node node, const char* name, Need need, Parse parse,
-                                 std::string_view type_label,
+                                 const Label& type_label,
                                  const core::RuleRef& type_rule = kFormatType) {
     return convert<T>(attribute(node, name, need), parse, type_label, type_rule);
   }
   // Converts a text field already read; a mismatch is reported by `type_rule`.
-  template <class T, class Parse>
+  template <class T, class Parse, class Label>
   core::Field<T> convert(const core::Field<std::string>& source, Parse parse,
-                         std::string_view type_label,
-                         const core::RuleRef& type_rule = kFormatType) {
+                         const Label& type_label, const core::RuleRef& type_rule = kFormatType) {
     core::Field<T> out;
     out.location = source.location;
     out.raw = source.raw;
-    if (!source.present()) {
-      out.state = source.state;
-      return out;
-    }
-    if (std::optional<T> value = parse(*source.value)) {
-      out.state = core::FieldState::Present;
-      out.value = std::move(*value);
-    } else {
-      out.state = core::FieldState::Rejected;
-      report_type(type_rule, source.location, type_label, source.raw);
-    }
+    parse_into(out, source, parse, type_label, type_rule);
+    return out;
+  }
+  // The same for a field read for this conversion only: its location and text move.
+  template <class T, class Parse, class Label>
+  core::Field<T> convert(core::Field<std::string>&& source, Parse parse, const Label& type_label,
+                         const core::RuleRef& type_rule = kFormatType) {
+    core::Field<T> out;
+    out.location = std::move(source.location);
+    out.raw = std::move(source.raw);
+    parse_into(out, source, parse, type_label, type_rule);
     return out;
   }
 
@@ -136,6 +138,26 @@ class Reader {
   void report_unknown(const std::string& location, std::string_view name);
 
  private:
+  // Sets `out`'s state and value from `source` (its location and raw are set already).
+  template <class T, class Parse, class Label>
+  void parse_into(core::Field<T>& out, const core::Field<std::string>& source, Parse& parse,
+                  const Label& type_label, const core::RuleRef& type_rule) {
+    if (!source.present()) {
+      out.state = source.state;
+      return;
+    }
+    if (std::optional<T> value = parse(*source.value)) {
+      out.state = core::FieldState::Present;
+      out.value = std::move(*value);
+    } else {
+      out.state = core::FieldState::Rejected;
+      if constexpr (std::is_invocable_v<const Label&>)
+        report_type(type_rule, out.location, type_label(), out.raw);
+      else
+        report_type(type_rule, out.location, type_label, out.raw);
+    }
+  }
+
   const Tree& tree_;
   std::vector<core::Finding>& findings_;
   std::string profile_;
@@ -146,6 +168,18 @@ class Reader {
   // Appends the element path ("a/b[2]/c") and the CSV origin (" (table-d.csv row 7)").
   void append_bare_path(std::string& out, pugi::xml_node node) const;
   void append_origin(std::string& out, pugi::xml_node node) const;
+  // The CSV origin of `node` or its nearest ancestor that has one; null when none does.
+  const Origin* origin_of(pugi::xml_node node) const;
+  // The bare paths of the last parents of elements whose paths were built (the row whose values
+  // are being read, its container, ...), and the origin found last for an element.
+  struct CachedPath {
+    const void* element = nullptr;
+    std::string path;
+  };
+  mutable std::array<CachedPath, 4> path_cache_;
+  mutable std::size_t path_cache_next_ = 0;
+  mutable const void* origin_cache_element_ = nullptr;
+  mutable const Origin* origin_cache_ = nullptr;
   // False when `element` certainly has no CSV origin (a bit filter over tree_.origin's keys,
   // rebuilt whenever the map has grown).
   bool may_have_origin(const void* element) const;

@@ -6,20 +6,41 @@
 
 #include <pugixml.hpp>
 
+#include <deque>
 #include <string>
 #include <unordered_map>
 
 namespace pipeline::ingest {
 
+// Where an element built from CSV came from: "table-d.csv row 7" (a file and a row), or a text
+// of its own ("table-d.csv", "manifest.csv") when `row` is 0.
+struct Origin {
+  const std::string* text = nullptr;  // the file name or the whole text, kept by the Tree
+  std::size_t row = 0;
+
+  // Appends "table-d.csv row 7" (what CsvTable::where says) or the text.
+  void append_to(std::string& out) const;
+};
+
 struct Tree {
   pugi::xml_document doc;
-  // Element (pugi internal object) -> "table-d.csv row 7", for elements built from CSV rows.
-  std::unordered_map<const void*, std::string> origin;
+  // Element (pugi internal object) -> its origin, for elements built from CSV rows.
+  std::unordered_map<const void*, Origin> origin;
 
   pugi::xml_node root() const { return doc.document_element(); }
+  // "table-d.csv", or any text.
   void set_origin(pugi::xml_node node, std::string where) {
-    origin[node.internal_object()] = std::move(where);
+    texts_.push_back(std::move(where));
+    origin[node.internal_object()] = Origin{&texts_.back(), 0};
   }
+  // "`file` row `row`" (without building the text for each row).
+  void set_origin(pugi::xml_node node, const std::string& file, std::size_t row) {
+    if (texts_.empty() || texts_.back() != file) texts_.push_back(file);
+    origin[node.internal_object()] = Origin{&texts_.back(), row};
+  }
+
+ private:
+  std::deque<std::string> texts_;  // what origins point to (a deque: they stay where they are)
 };
 
 // The six root element names of formats.md §1.

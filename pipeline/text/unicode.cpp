@@ -3,12 +3,13 @@
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/timezone.h>
-#include <unicode/uchar.h>
 #include <unicode/ucal.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "pipeline/core/error.hpp"
@@ -39,6 +40,42 @@ bool is_space(UChar32 c) {
   return u_isUWhiteSpace(c) != 0;
 }
 
+// Unicode White_Space within ASCII: tab, line feed, vertical tab, form feed, carriage return and
+// space (what is_space says there).
+bool is_ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+bool is_ascii(std::string_view s) {
+  std::uint64_t high = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    high |= word;
+  }
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+  return (high & 0x8080808080808080ull) == 0;
+}
+
+// White-space runs as one space, trimmed, in UTF-16 (collapse_spaces without the UTF-8 trip).
+icu::UnicodeString collapsed(const icu::UnicodeString& in) {
+  icu::UnicodeString out;
+  bool pending_space = false;
+  for (std::int32_t i = 0; i < in.length();) {
+    const UChar32 c = in.char32At(i);
+    i += U16_LENGTH(c);
+    if (is_space(c)) {
+      pending_space = !out.isEmpty();
+      continue;
+    }
+    if (pending_space) out.append(static_cast<UChar>(' '));
+    pending_space = false;
+    out.append(c);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::size_t> invalid_utf8_offset(std::string_view bytes) {
@@ -46,6 +83,18 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view bytes) {
   const auto length = static_cast<std::int32_t>(bytes.size());
   std::int32_t i = 0;
   while (i < length) {
+    // ASCII runs (most of every form) are valid eight bytes at a time.
+    while (length - i >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080ull) != 0) break;
+      i += 8;
+    }
+    if (i >= length) break;
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
     const std::int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
@@ -66,26 +115,28 @@ std::string nfc(std::string_view utf8) {
 }
 
 std::string collapse_spaces(std::string_view utf8) {
-  const icu::UnicodeString in = from_utf8(utf8);
-  icu::UnicodeString out;
-  bool pending_space = false;
-  for (std::int32_t i = 0; i < in.length();) {
-    const UChar32 c = in.char32At(i);
-    i += U16_LENGTH(c);
-    if (is_space(c)) {
-      pending_space = !out.isEmpty();
-      continue;
-    }
-    if (pending_space) out.append(static_cast<UChar>(' '));
-    pending_space = false;
-    out.append(c);
-  }
-  return to_utf8(out);
+  return to_utf8(collapsed(from_utf8(utf8)));
 }
 
 std::string fold_for_match(std::string_view utf8) {
+  if (is_ascii(utf8)) {
+    // ASCII is NFC already and case-folds to itself with A-Z lowered: no trip through ICU.
+    std::string out;
+    out.reserve(utf8.size());
+    bool pending_space = false;
+    for (const char c : utf8) {
+      if (is_ascii_space(c)) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString s = from_utf8(collapse_spaces(utf8));
+  icu::UnicodeString s = collapsed(from_utf8(utf8));
   s = nfc_normalizer().normalize(s, status);
   s.foldCase(U_FOLD_CASE_DEFAULT);
   s = nfc_normalizer().normalize(s, status);

@@ -1,5 +1,9 @@
 #include "pipeline/text/unicode.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <catch2/catch.hpp>
 
 using namespace pipeline;
@@ -19,6 +23,51 @@ TEST_CASE("NFC composes accents so equal names compare equal", "[text]") {
 TEST_CASE("phrase matching folds case and white space", "[text]") {
   CHECK(text::fold_for_match("  Inspection\n\tDEFERRAL ") == "inspection deferral");
   CHECK(text::fold_for_match("Straße") == "strasse");
+}
+
+TEST_CASE("ASCII text folds as ICU folds it", "[text]") {
+  // fold_for_match's ASCII path (no ICU) against ICU's collapse, NFC, fold case and NFC.
+  const auto reference = [](const std::string& utf8) {
+    const icu::UnicodeString in = icu::UnicodeString::fromUTF8(utf8);
+    icu::UnicodeString s;
+    bool pending_space = false;
+    for (std::int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
+      const UChar32 c = in.char32At(i);
+      if (u_isUWhiteSpace(c)) {
+        pending_space = !s.isEmpty();
+        continue;
+      }
+      if (pending_space) s.append(static_cast<UChar>(' '));
+      pending_space = false;
+      s.append(c);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2& nfc = *icu::Normalizer2::getNFCInstance(status);
+    s = nfc.normalize(s, status);
+    s.foldCase(U_FOLD_CASE_DEFAULT);
+    s = nfc.normalize(s, status);
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+  };
+  std::string every;
+  for (int c = 1; c < 0x80; ++c) every += static_cast<char>(c);
+  CHECK(text::fold_for_match(every) == reference(every));
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string one = "a" + std::string(1, static_cast<char>(c)) + "Z";
+    CHECK(text::fold_for_match(one) == reference(one));
+  }
+  CHECK(text::fold_for_match(" \t\v\f\r\n Lobbying   ACTIVITIES \x1c\x1f ") ==
+        reference(" \t\v\f\r\n Lobbying   ACTIVITIES \x1c\x1f "));
+  CHECK(text::same_name("ACME  Safety Council", "acme safety\ncouncil"));
+}
+
+TEST_CASE("invalid UTF-8 is found after long ASCII runs", "[text]") {
+  CHECK_FALSE(text::invalid_utf8_offset("0123456789abcdefghij Asociación 0123456789abcdef"));
+  CHECK(text::invalid_utf8_offset("0123456789abcdef\xC3(") == 16u);
+  CHECK(text::invalid_utf8_offset("0123456789abcdefg\xE2\x82") == 17u);
+  CHECK(text::invalid_utf8_offset("01234567\xF0\x9F\x98\x80"
+                                  "89abcdef\xFF") == 20u);
 }
 
 TEST_CASE("collation sorts accented names where a reader expects them", "[text]") {
