@@ -118,7 +118,7 @@ status=0
 cat "$work/final.txt"
 
 leftover=$(find "$inbox" -mindepth 1 ! -path "$inbox/.formpipe" ! -path "$inbox/.formpipe/lock" \
-  ! -path "$inbox/.formpipe/claimed")
+  ! -path "$inbox/.formpipe/claimed" ! -path "$inbox/.formpipe/released")
 [ -z "$leftover" ] || fail "left in the inbox: $leftover"
 [ -z "$(ls -A "$out/.formpipe-tmp")" ] || fail "half-written folders left: $(ls "$out/.formpipe-tmp")"
 

@@ -23,6 +23,7 @@ fs::path prepare(const fs::path& inbox) {
   if (!fs::is_directory(inbox, ec))
     throw core::IoError(inbox.string(), "is not a folder (the inbox must exist)");
   fs::create_directories(state_folder(inbox) / "claimed", ec);
+  if (!ec) fs::create_directories(state_folder(inbox) / "released", ec);
   if (ec) throw core::IoError(state_folder(inbox).string(), "cannot be created: " + ec.message());
   return state_folder(inbox) / "lock";
 }
@@ -41,6 +42,7 @@ std::string new_token(unsigned long counter) {
 Claims::Claims(const fs::path& inbox)
     : inbox_(inbox),
       claimed_(state_folder(inbox) / "claimed"),
+      released_(state_folder(inbox) / "released"),
       lock_(prepare(inbox), "inbox " + inbox.string()),
       file_system_(inbox) {}
 
@@ -67,8 +69,13 @@ std::optional<Claimed> Claims::claim(const fs::path& entry) {
 }
 
 std::vector<Claimed> Claims::unfinished() {
-  std::vector<Claimed> out;
+  // Inputs released before a crash cut their removal short: finished, whatever is left.
   std::error_code ec;
+  for (fs::directory_iterator it(released_, ec), end; !ec && it != end; it.increment(ec))
+    remove_tree(it->path());
+  if (ec) throw core::IoError(released_.string(), "cannot be listed: " + ec.message());
+
+  std::vector<Claimed> out;
   for (fs::directory_iterator it(claimed_, ec), end; !ec && it != end; it.increment(ec)) {
     const fs::path folder = it->path();
     std::vector<fs::path> inside;
@@ -91,9 +98,16 @@ std::vector<Claimed> Claims::unfinished() {
 }
 
 void Claims::release(const Claimed& claimed) {
-  // Not flushed: if a crash brings the input back, its stored record (same claim token) tells
-  // the next start that it is finished, and it is removed then.
-  remove_tree(claimed_ / claimed.token);
+  // Moved out of claimed/ in one rename before it is removed: a crash half-way through removing
+  // a folder bundle must not leave part of it claimed, to be taken for a new submission. Not
+  // flushed: if a crash brings the input back to claimed/, its stored record (same claim token)
+  // tells the next start that it is finished, and it is removed then.
+  const fs::path released = released_ / claimed.token;
+  std::error_code ec;
+  fs::rename(claimed_ / claimed.token, released, ec);
+  if (ec)
+    throw core::IoError((claimed_ / claimed.token).string(), "cannot be released: " + ec.message());
+  remove_tree(released);
 }
 
 bool Claims::give_back(const Claimed& claimed) {

@@ -4,6 +4,8 @@
 //!
 //!   lock                      flock'ed by the one run or watch working on this inbox
 //!   claimed/<token>/<name>    a submission in hand, moved there by one atomic rename
+//!   released/<token>/         a finished one being removed (moved out of claimed/ first, so
+//!                             a crash mid-removal never leaves part of a folder claimed)
 //!
 //! A rename succeeds for exactly one taker, so a claim is never doubled; the token folder keeps
 //! the name as dropped (ingest reads the format from it). A claimed submission leaves only when
@@ -49,6 +51,7 @@ class Claims {
  private:
   std::filesystem::path inbox_;
   std::filesystem::path claimed_;
+  std::filesystem::path released_;
   LockFile lock_;
   FileSystem file_system_;
   unsigned long counter_ = 0;

@@ -67,3 +67,24 @@ TEST_CASE("a claim given back returns under its name unless that is taken", "[in
   CHECK(read_file(scratch / "a.xml") == "old");
   CHECK(claims.unfinished().empty());
 }
+
+TEST_CASE("a folder bundle whose removal a crash cut short is never claimed again in part",
+          "[inbox][claims]") {
+  ScratchFolder scratch;
+  write_file(scratch / "grant.bundle/manifest.csv", "key,value\n");
+  write_file(scratch / "grant.bundle/budget.csv", "line\n");
+  {
+    Claims claims(scratch.path());
+    const auto claimed = claims.claim(scratch / "grant.bundle");
+    REQUIRE(claimed);
+    claims.release(*claimed);
+    CHECK(std::filesystem::is_empty(scratch / ".formpipe/claimed"));
+    CHECK(std::filesystem::is_empty(scratch / ".formpipe/released"));
+  }
+  // What a crash half-way through removing a released bundle leaves behind.
+  write_file(scratch / ".formpipe/released/00000000000000000001-000001/grant.bundle/budget.csv",
+             "line\n");
+  Claims claims(scratch.path());
+  CHECK(claims.unfinished().empty());
+  CHECK(std::filesystem::is_empty(scratch / ".formpipe/released"));
+}

@@ -29,11 +29,25 @@ std::string to_utf8(const icu::UnicodeString& s) {
   return out;
 }
 
-const icu::Normalizer2& nfc_normalizer() {
+// ICU's normalisers, fetched once per process. A function-local static (not only ICU's own
+// init-once, whose atomics ThreadSanitizer cannot see into) orders their creation before any
+// thread's use.
+const icu::Normalizer2& normalizer(const icu::Normalizer2* (*get)(UErrorCode&), const char* name) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) throw core::Error("ICU NFC normaliser unavailable");
+  const icu::Normalizer2* n = get(status);
+  if (U_FAILURE(status) || n == nullptr)
+    throw core::Error(std::string("ICU ") + name + " normaliser unavailable");
   return *n;
+}
+
+const icu::Normalizer2& nfc_normalizer() {
+  static const icu::Normalizer2& n = normalizer(&icu::Normalizer2::getNFCInstance, "NFC");
+  return n;
+}
+
+const icu::Normalizer2& nfd_normalizer() {
+  static const icu::Normalizer2& n = normalizer(&icu::Normalizer2::getNFDInstance, "NFD");
+  return n;
 }
 
 bool is_space(UChar32 c) {
@@ -150,9 +164,7 @@ bool same_name(std::string_view a, std::string_view b) {
 
 std::string strip_accents(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) throw core::Error("ICU NFD normaliser unavailable");
-  const icu::UnicodeString decomposed = nfd->normalize(from_utf8(utf8), status);
+  const icu::UnicodeString decomposed = nfd_normalizer().normalize(from_utf8(utf8), status);
   icu::UnicodeString bare;
   for (std::int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
