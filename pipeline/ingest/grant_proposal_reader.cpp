@@ -756,7 +756,7 @@ void check_closeout_parts(Reader& reader, pugi::xml_node root,
   if (!proposal.table_c) reader.report_missing(root, "table-c");
   if (!proposal.performance_outcome) reader.report_missing(root, "performance-outcome");
   if (!proposal.performance_objectives && !proposal.table_a) {
-    const std::string where = reader.child_path(root, "performance-objectives");
+    const std::string where = reader.child_path(root, "performance-objectives").str();
     reader.report(kFormatRequired,
                   where +
                       " (or table-a, from which objectives are derived) is required but "
