@@ -648,10 +648,13 @@ model::TableDSection read_table_d_section(Reader& reader, pugi::xml_node node,
     const std::string name(element);
     for (pugi::xml_node row : reader.rows(node, name.c_str())) rows.push_back(row);
   }
-  // Lines are large: read in place, never moved.
+  // Lines are large: read in place, never moved. The rows are the children named as one of
+  // the section's row elements (what rows() listed).
   section.lines.reserve(rows.size());
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (std::find(rows.begin(), rows.end(), child) != rows.end())
+    const std::string_view child_name = child.name();
+    if (!child_name.empty() &&
+        std::find(shape.rows.begin(), shape.rows.end(), child_name) != shape.rows.end())
       read_table_d_line(reader, child, shape.name, section.lines.emplace_back());
   }
   section.total_grant = reader.money(node, "total-grant");

@@ -114,23 +114,43 @@ std::string narrative_text(std::string_view raw) {
 
 }  // namespace
 
-std::string element_text(pugi::xml_node node, TextShape shape) {
-  // Most values are one run of character data: read it in place rather than copy it.
+namespace {
+
+// The character data of an element's children, joined; whether a child is an element.
+// Most values are one run of character data: it is read in place rather than copied.
+struct CharacterData {
   std::string joined;
   std::string_view raw;
-  int runs = 0;
-  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata) continue;
-    if (runs++ == 0) {
-      raw = child.value();
-    } else {
-      if (runs == 2) joined = raw;
-      joined += child.value();
+  bool has_element = false;
+
+  explicit CharacterData(pugi::xml_node node) {
+    int runs = 0;
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+      const pugi::xml_node_type type = child.type();
+      if (type == pugi::node_element) has_element = true;
+      if (type != pugi::node_pcdata && type != pugi::node_cdata) continue;
+      if (runs++ == 0) {
+        raw = child.value();
+      } else {
+        if (runs == 2) joined = raw;
+        joined += child.value();
+      }
     }
+    if (runs > 1) raw = joined;
   }
-  if (runs > 1) raw = joined;
-  if (shape == TextShape::Narrative) return narrative_text(normalised(raw));
-  return single_line(raw);
+  CharacterData(const CharacterData&) = delete;
+  CharacterData& operator=(const CharacterData&) = delete;
+
+  std::string text(TextShape shape) const {
+    if (shape == TextShape::Narrative) return narrative_text(normalised(raw));
+    return single_line(raw);
+  }
+};
+
+}  // namespace
+
+std::string element_text(pugi::xml_node node, TextShape shape) {
+  return CharacterData(node).text(shape);
 }
 
 void Origin::append_to(std::string& out) const {
@@ -377,8 +397,9 @@ const std::vector<Reader::NamedChild>& Reader::children_of(pugi::xml_node parent
     index.parent = key;
     index.children.clear();
     for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
+      const bool element = child.type() == pugi::node_element;
       const std::string_view name = child.name();
-      if (!name.empty()) index.children.push_back({name, child});
+      if (element || !name.empty()) index.children.push_back({name, child, element});
     }
   }
   return index.children;
@@ -390,7 +411,7 @@ pugi::xml_node Reader::once(pugi::xml_node parent, const char* name, Need need) 
   const std::vector<NamedChild>& children = children_of(parent);
   const std::string_view wanted(name);
   auto it = std::find_if(children.begin(), children.end(),
-                         [&](const NamedChild& c) { return c.name == wanted; });
+                         [&](const NamedChild& c) { return !c.name.empty() && c.name == wanted; });
   if (it == children.end()) {
     if (need == Need::Required) report_missing(parent, name);
     return {};
@@ -434,11 +455,12 @@ std::vector<pugi::xml_node> Reader::rows(pugi::xml_node parent, const char* name
 void Reader::known(pugi::xml_node node, std::initializer_list<std::string_view> elements,
                    std::initializer_list<std::string_view> attributes) {
   if (!node) return;
-  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (child.type() != pugi::node_element) continue;
-    const std::string_view name = child.name();
-    if (std::find(elements.begin(), elements.end(), name) == elements.end())
-      report_unknown(path(child), name);
+  // The element children from the index once() then looks names up in (reporting does not
+  // touch the index, so walking it while reporting is safe).
+  for (const NamedChild& child : children_of(node)) {
+    if (!child.element) continue;
+    if (std::find(elements.begin(), elements.end(), child.name) == elements.end())
+      report_unknown(path(child.node), child.name);
   }
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
     const std::string_view name = a.name();
@@ -469,8 +491,25 @@ core::Field<std::string> Reader::text(pugi::xml_node parent, const char* name, N
     if (need == Need::Required && parent) report_missing(parent, name);
     return out;
   }
-  known(node, {}, attributes);
-  core::Field<std::string> out = own_text(node, shape);
+  // known(node, {}, attributes) and own_text(node, shape) with one walk of the children.
+  const CharacterData data(node);
+  if (data.has_element) {
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
+      if (child.type() == pugi::node_element) report_unknown(path(child), child.name());
+  }
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    const std::string_view attribute_name = a.name();
+    if (std::find(attributes.begin(), attributes.end(), attribute_name) == attributes.end())
+      report_unknown(attribute_path(node, attribute_name), attribute_name);
+  }
+  core::Field<std::string> out;
+  out.location = path(node);
+  std::string value = data.text(shape);
+  if (!value.empty()) {
+    out.state = core::FieldState::Present;
+    out.raw = value;
+    out.value = std::move(value);
+  }
   if (out.absent() && need == Need::Required) report_missing(parent, name);
   return out;
 }

@@ -209,6 +209,7 @@ class Reader {
   struct NamedChild {
     std::string_view name;
     pugi::xml_node node;
+    bool element = false;
   };
   struct ChildIndex {
     const void* parent = nullptr;
