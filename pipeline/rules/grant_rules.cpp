@@ -881,29 +881,32 @@ inline constexpr core::RuleRef kProhibitedUse{
     "CET RFP FY2004-05 §I-6 'Grant activities must not include membership drives'; 'Grant funds "
     "must not be used ... for lobbying activities'; I-41"};
 
-// Whether ASCII `text` contains `word` (lower case, no spaces) in any letter case.
-bool contains_word_ascii(std::string_view text, std::string_view word) {
-  if (text.size() < word.size()) return false;
-  for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
-    std::size_t k = 0;
-    while (k < word.size()) {
-      char c = text[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-      if (c != word[k]) break;
-      ++k;
-    }
-    if (k == word.size()) return true;
+// Whether `text` may name a prohibited use: false when it is ASCII without "lobby" or "member" in
+// any letter case. Every phrase contains one of them (with no space inside), and folding ASCII
+// text only lowers its letters and collapses its spaces, so such a text never matches.
+bool may_name_prohibited_use(std::string_view text) {
+  constexpr std::string_view lobby = "lobby";
+  constexpr std::string_view member = "member";
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+  };
+  const auto at = [&](std::size_t i, std::string_view word) {
+    if (text.size() - i < word.size()) return false;
+    for (std::size_t k = 1; k < word.size(); ++k)
+      if (lower(text[i + k]) != word[k]) return false;
+    return true;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return true;  // not ASCII: fold and see
+    const char l = lower(c);
+    if ((l == 'l' && at(i, lobby)) || (l == 'm' && at(i, member))) return true;
   }
   return false;
 }
 
 bool names_prohibited_use(std::string_view text) {
-  // Every phrase contains "lobby" or "member" (no space inside), which folding ASCII text only
-  // lowers in case: most texts are ruled out without folding.
-  if (std::all_of(text.begin(), text.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }) &&
-      !contains_word_ascii(text, "lobby") && !contains_word_ascii(text, "member"))
-    return false;
+  if (!may_name_prohibited_use(text)) return false;
   const std::string folded = text::fold_for_match(text);
   return std::any_of(
       std::begin(kProhibitedUsePhrases), std::end(kProhibitedUsePhrases),
