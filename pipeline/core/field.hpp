@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "pipeline/core/location.hpp"
+
 namespace pipeline::core {
 
 enum class FieldState { Absent, Present, Rejected };
@@ -15,7 +17,7 @@ template <class T>
 struct Field {
   FieldState state = FieldState::Absent;
   std::optional<T> value;  // set exactly when state is Present
-  std::string location;    // path of the element or attribute (with CSV file and row)
+  Location location;       // path of the element or attribute (with CSV file and row)
   std::string raw;         // the text as written (trimmed), for messages
 
   bool present() const { return state == FieldState::Present; }

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/core/location.hpp"
+
 namespace pipeline::core {
 
 enum class Severity { Error, Warning, Info };
@@ -30,6 +32,12 @@ struct Finding {
 };
 
 Finding make_finding(const RuleRef& rule, std::string message, std::string location = {});
+inline Finding make_finding(const RuleRef& rule, std::string message, const Location& location) {
+  return make_finding(rule, std::move(message), location.str());
+}
+inline Finding make_finding(const RuleRef& rule, std::string message, const char* location) {
+  return make_finding(rule, std::move(message), std::string(location));
+}
 
 // Named computed values, kept in the order they were first set.
 class Figures {
@@ -50,6 +58,12 @@ struct Outcome {
 
   void add(const RuleRef& rule, std::string message, std::string location = {}) {
     findings.push_back(make_finding(rule, std::move(message), std::move(location)));
+  }
+  void add(const RuleRef& rule, std::string message, const char* location) {
+    add(rule, std::move(message), std::string(location));
+  }
+  void add(const RuleRef& rule, std::string message, const Location& location) {
+    add(rule, std::move(message), location.str());
   }
   bool has_errors() const;
 };

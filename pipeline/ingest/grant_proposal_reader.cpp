@@ -648,10 +648,13 @@ model::TableDSection read_table_d_section(Reader& reader, pugi::xml_node node,
     const std::string name(element);
     for (pugi::xml_node row : reader.rows(node, name.c_str())) rows.push_back(row);
   }
-  // Lines are large: read in place, never moved.
+  // Lines are large: read in place, never moved. The rows are the children named as one of
+  // the section's row elements (what rows() listed).
   section.lines.reserve(rows.size());
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (std::find(rows.begin(), rows.end(), child) != rows.end())
+    const std::string_view child_name = child.name();
+    if (!child_name.empty() &&
+        std::find(shape.rows.begin(), shape.rows.end(), child_name) != shape.rows.end())
       read_table_d_line(reader, child, shape.name, section.lines.emplace_back());
   }
   section.total_grant = reader.money(node, "total-grant");
@@ -756,7 +759,7 @@ void check_closeout_parts(Reader& reader, pugi::xml_node root,
   if (!proposal.table_c) reader.report_missing(root, "table-c");
   if (!proposal.performance_outcome) reader.report_missing(root, "performance-outcome");
   if (!proposal.performance_objectives && !proposal.table_a) {
-    const std::string where = reader.child_path(root, "performance-objectives");
+    const std::string where = reader.child_path(root, "performance-objectives").str();
     reader.report(kFormatRequired,
                   where +
                       " (or table-a, from which objectives are derived) is required but "

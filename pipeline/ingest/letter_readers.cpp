@@ -37,7 +37,7 @@ model::Addressee read_addressee(pugi::xml_node root, Reader& reader) {
 
 // The text of an `other` reason is required (FORMAT-REQUIRED at the reason element).
 void require_other_text(const core::Field<std::string>& code, const core::Field<std::string>& text,
-                        const std::string& location, Reader& reader) {
+                        const core::Location& location, Reader& reader) {
   if (code.present() && *code.value == "other" && text.absent())
     reader.report(kFormatRequired,
                   location + ": the reason written out is required for code \"other\" but missing.",

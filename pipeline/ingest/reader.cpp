@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 
 #include "pipeline/text/unicode.hpp"
 
@@ -38,7 +39,21 @@ bool is_ascii_space(char c) {
 // text::collapse_spaces(text::nfc(raw)); ASCII text (most values) is NFC already and collapses
 // without the round trip through ICU's UTF-16 strings.
 std::string single_line(std::string_view raw) {
-  // Most values are ASCII with nothing to collapse: one pass to tell, then one copy.
+  // Most values are printable ASCII words with single spaces between them: a tight pass to
+  // tell, then one copy.
+  if (!raw.empty() && raw.front() != ' ' && raw.back() != ' ') {
+    const char* const end = raw.data() + raw.size();
+    const char* p = raw.data();
+    for (; p != end; ++p) {
+      const auto u = static_cast<unsigned char>(*p);
+      if (u > 0x20 && u < 0x80) continue;
+      // (The last character is not a space, so p[1] exists.)
+      if (u == ' ' && p[1] != ' ') continue;
+      break;
+    }
+    if (p == end) return std::string(raw);
+  }
+  // Otherwise: one pass to tell whether it is ASCII and clean, then one copy.
   bool ascii = true;
   bool clean = raw.empty() || (!is_ascii_space(raw.front()) && !is_ascii_space(raw.back()));
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -99,23 +114,43 @@ std::string narrative_text(std::string_view raw) {
 
 }  // namespace
 
-std::string element_text(pugi::xml_node node, TextShape shape) {
-  // Most values are one run of character data: read it in place rather than copy it.
+namespace {
+
+// The character data of an element's children, joined; whether a child is an element.
+// Most values are one run of character data: it is read in place rather than copied.
+struct CharacterData {
   std::string joined;
   std::string_view raw;
-  int runs = 0;
-  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata) continue;
-    if (runs++ == 0) {
-      raw = child.value();
-    } else {
-      if (runs == 2) joined = raw;
-      joined += child.value();
+  bool has_element = false;
+
+  explicit CharacterData(pugi::xml_node node) {
+    int runs = 0;
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+      const pugi::xml_node_type type = child.type();
+      if (type == pugi::node_element) has_element = true;
+      if (type != pugi::node_pcdata && type != pugi::node_cdata) continue;
+      if (runs++ == 0) {
+        raw = child.value();
+      } else {
+        if (runs == 2) joined = raw;
+        joined += child.value();
+      }
     }
+    if (runs > 1) raw = joined;
   }
-  if (runs > 1) raw = joined;
-  if (shape == TextShape::Narrative) return narrative_text(normalised(raw));
-  return single_line(raw);
+  CharacterData(const CharacterData&) = delete;
+  CharacterData& operator=(const CharacterData&) = delete;
+
+  std::string text(TextShape shape) const {
+    if (shape == TextShape::Narrative) return narrative_text(normalised(raw));
+    return single_line(raw);
+  }
+};
+
+}  // namespace
+
+std::string element_text(pugi::xml_node node, TextShape shape) {
+  return CharacterData(node).text(shape);
 }
 
 void Origin::append_to(std::string& out) const {
@@ -130,40 +165,115 @@ void Origin::append_to(std::string& out) const {
 Reader::Reader(const Tree& tree, std::vector<core::Finding>& findings, std::string profile)
     : tree_(tree), findings_(findings), profile_(std::move(profile)) {}
 
+Reader::~Reader() {
+  for (CachedPath& entry : path_cache_) forget_path(entry);
+}
+
+void Reader::forget_path(CachedPath& entry) const {
+  if (entry.shared) entry.shared->release();
+  entry = CachedPath{};
+}
+
+namespace {
+
+std::size_t row_hash(const void* row, std::size_t mask) {
+  const auto value = reinterpret_cast<std::uintptr_t>(row);
+  return static_cast<std::size_t>((value >> 4) * 0x9E3779B97F4A7C15ull >> 32) & mask;
+}
+
+}  // namespace
+
+std::size_t Reader::row_index(const void* node) const {
+  if (rows_.empty()) return 0;
+  const std::size_t mask = rows_.size() - 1;
+  for (std::size_t i = row_hash(node, mask);; i = (i + 1) & mask) {
+    if (rows_[i].row == node) return rows_[i].index;
+    if (rows_[i].row == nullptr) return 0;
+  }
+}
+
+void Reader::add_row(const void* row, std::size_t index) {
+  // The first index given to a row stays (as std::unordered_map::emplace kept it).
+  if (2 * (row_count_ + 1) > rows_.size()) {
+    std::vector<RowSlot> old = std::move(rows_);
+    rows_.assign(std::max<std::size_t>(64, 2 * old.size()), RowSlot{});
+    row_count_ = 0;
+    for (const RowSlot& slot : old)
+      if (slot.row) add_row(slot.row, slot.index);
+  }
+  const std::size_t mask = rows_.size() - 1;
+  for (std::size_t i = row_hash(row, mask);; i = (i + 1) & mask) {
+    if (rows_[i].row == row) return;
+    if (rows_[i].row == nullptr) {
+      rows_[i] = RowSlot{row, index};
+      ++row_count_;
+      return;
+    }
+  }
+}
+
+const Reader::CachedPath& Reader::parent_path(pugi::xml_node element) const {
+  const void* key = element.internal_object();
+  for (std::size_t i = 0; i < path_cache_.size(); ++i) {
+    if (path_cache_[i].element != key) continue;
+    if (i != 0)
+      std::rotate(path_cache_.begin(), path_cache_.begin() + static_cast<std::ptrdiff_t>(i),
+                  path_cache_.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    return path_cache_[0];
+  }
+  // Built from its own parent's entry (which may reorder the cache): the same text as
+  // append_bare_path and append_origin give.
+  std::string_view parent_head;
+  std::string_view slash;
+  std::string_view name;
+  char digits[24];
+  std::string_view index;
+  if (element.type() == pugi::node_element) {
+    name = element.name();
+    const pugi::xml_node parent = element.parent();
+    if (parent && parent.type() == pugi::node_element) {
+      const CachedPath& p = parent_path(parent);
+      parent_head = p.shared->head();
+      slash = "/";
+      if (const std::size_t row = p.row_parent ? row_index(key) : 0; row != 0) {
+        digits[0] = '[';
+        char* end = std::to_chars(digits + 1, digits + sizeof digits - 1, row).ptr;
+        *end++ = ']';
+        index = std::string_view(digits, static_cast<std::size_t>(end - digits));
+      }
+    }
+  }
+  std::string origin;
+  append_origin(origin, element);
+  CachedPath entry;
+  entry.element = key;
+  entry.shared = core::Location::Shared::make({parent_head, slash, name, index}, origin);
+  entry.row_parent = std::find(row_parents_.begin(), row_parents_.end(), key) != row_parents_.end();
+  forget_path(path_cache_.back());
+  std::move_backward(path_cache_.begin(), path_cache_.end() - 1, path_cache_.end());
+  path_cache_[0] = entry;
+  return path_cache_[0];
+}
+
 void Reader::append_bare_path(std::string& out, pugi::xml_node node) const {
-  // Locations are built for every value read: appended in place, not a string per ancestor.
-  // Values are read row by row, so the parent's path (and the row's parent's) was usually built
-  // just before: the last few parents' paths are kept (rows() forgets them, since registering
-  // rows changes paths).
   if (!node || node.type() != pugi::node_element) return;
   const pugi::xml_node parent = node.parent();
+  const char* name = node.name();
   if (parent && parent.type() == pugi::node_element) {
-    const void* key = parent.internal_object();
-    const auto cached = std::find_if(path_cache_.begin(), path_cache_.end(),
-                                     [&](const CachedPath& c) { return c.element == key; });
-    if (cached != path_cache_.end()) {
-      out += cached->path;
-    } else {
-      const std::size_t start = out.size();
-      append_bare_path(out, parent);
-      CachedPath& slot = path_cache_[path_cache_next_++ % path_cache_.size()];
-      slot.element = key;
-      slot.path.assign(out, start);
-    }
+    const CachedPath& p = parent_path(parent);
+    const std::size_t index = p.row_parent ? row_index(node.internal_object()) : 0;
+    out += p.shared->head();
     out += '/';
-  }
-  out += node.name();
-  // Only children of an element rows() listed can be rows: a cheap test that spares the hash
-  // lookup for every other level of the path.
-  if (std::find(row_parents_.begin(), row_parents_.end(), parent.internal_object()) ==
-      row_parents_.end())
-    return;
-  if (auto row = rows_.find(node.internal_object()); row != rows_.end()) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, row->second).ptr;
-    out += '[';
-    out.append(digits, end);
-    out += ']';
+    out += name;
+    if (index != 0) {
+      char digits[24];
+      const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+      out += '[';
+      out.append(digits, end);
+      out += ']';
+    }
+  } else {
+    out += name;
   }
 }
 
@@ -225,32 +335,34 @@ void Reader::append_origin(std::string& out, pugi::xml_node node) const {
   }
 }
 
-std::string Reader::path(pugi::xml_node node) const {
-  std::string out;
-  out.reserve(96);
-  append_bare_path(out, node);
-  append_origin(out, node);
-  return out;
+bool Reader::has_own_origin(pugi::xml_node node) const {
+  return !tree_.origin.empty() && may_have_origin(node.internal_object()) &&
+         tree_.origin.count(node.internal_object()) != 0;
 }
 
-std::string Reader::child_path(pugi::xml_node parent, std::string_view name) const {
+core::Location Reader::path(pugi::xml_node node) const {
+  // The parent's shared text and this element's leaf, unless the element has a CSV origin of
+  // its own (or no parent element): then the whole text.
+  if (node && node.type() == pugi::node_element) {
+    const pugi::xml_node parent = node.parent();
+    if (parent && parent.type() == pugi::node_element && !has_own_origin(node)) {
+      const CachedPath& p = parent_path(parent);
+      const std::size_t index = p.row_parent ? row_index(node.internal_object()) : 0;
+      return core::Location(p.shared, "/", node.name(), index);
+    }
+  }
   std::string out;
-  out.reserve(96);
-  append_bare_path(out, parent);
-  out += '/';
-  out += name;
-  append_origin(out, parent);
-  return out;
+  append_bare_path(out, node);
+  append_origin(out, node);
+  return core::Location(out);
 }
 
-std::string Reader::attribute_path(pugi::xml_node node, std::string_view name) const {
-  std::string out;
-  out.reserve(96);
-  append_bare_path(out, node);
-  out += "/@";
-  out += name;
-  append_origin(out, node);
-  return out;
+core::Location Reader::child_path(pugi::xml_node parent, std::string_view name) const {
+  return core::Location(parent ? parent_path(parent).shared : nullptr, "/", name);
+}
+
+core::Location Reader::attribute_path(pugi::xml_node node, std::string_view name) const {
+  return core::Location(node ? parent_path(node).shared : nullptr, "/@", name);
 }
 
 void Reader::report(const core::RuleRef& rule, std::string message, std::string location) {
@@ -258,32 +370,56 @@ void Reader::report(const core::RuleRef& rule, std::string message, std::string 
 }
 
 void Reader::report_missing(pugi::xml_node parent, std::string_view name) {
-  const std::string where = child_path(parent, name);
+  const std::string where = child_path(parent, name).str();
   report(kFormatRequired, where + " is required but missing.", where);
 }
 
-void Reader::report_type(const core::RuleRef& rule, const std::string& location,
+void Reader::report_type(const core::RuleRef& rule, const core::Location& location,
                          std::string_view type_label, const std::string& raw) {
-  report(rule, location + ": expected " + std::string(type_label) + ", found \"" + raw + "\".",
-         location);
+  const std::string where = location.str();
+  report(rule, where + ": expected " + std::string(type_label) + ", found \"" + raw + "\".", where);
 }
 
-void Reader::report_unknown(const std::string& location, std::string_view name) {
+void Reader::report_unknown(const core::Location& location_parts, std::string_view name) {
   if (!unknown_reported_.insert(std::string(name)).second) return;
+  const std::string location = location_parts.str();
   const std::string kind = tree_.root() ? tree_.root().name() : "form";
   report(kFormatUnknown, location + " is not part of the " + kind + " format and was ignored.",
          location);
 }
 
+const std::vector<Reader::NamedChild>& Reader::children_of(pugi::xml_node parent) {
+  const void* key = parent.internal_object();
+  if (child_indexes_[0].parent == key) return child_indexes_[0].children;
+  std::swap(child_indexes_[0], child_indexes_[1]);
+  ChildIndex& index = child_indexes_[0];
+  if (index.parent != key) {
+    index.parent = key;
+    index.children.clear();
+    for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
+      const bool element = child.type() == pugi::node_element;
+      const std::string_view name = child.name();
+      if (element || !name.empty()) index.children.push_back({name, child, element});
+    }
+  }
+  return index.children;
+}
+
 pugi::xml_node Reader::once(pugi::xml_node parent, const char* name, Need need) {
   if (!parent) return {};
-  pugi::xml_node first = parent.child(name);
-  if (!first) {
+  // parent.child(name), then every later sibling named so (next_sibling(name)).
+  const std::vector<NamedChild>& children = children_of(parent);
+  const std::string_view wanted(name);
+  auto it = std::find_if(children.begin(), children.end(),
+                         [&](const NamedChild& c) { return !c.name.empty() && c.name == wanted; });
+  if (it == children.end()) {
     if (need == Need::Required) report_missing(parent, name);
     return {};
   }
-  for (pugi::xml_node extra = first.next_sibling(name); extra; extra = extra.next_sibling(name)) {
-    const std::string where = path(extra);
+  const pugi::xml_node first = it->node;
+  for (++it; it != children.end(); ++it) {
+    if (it->name != wanted) continue;
+    const std::string where = path(it->node).str();
     report(kFormatDuplicate, where + " occurs more than once; only the first is used.", where);
   }
   return first;
@@ -295,10 +431,23 @@ std::vector<pugi::xml_node> Reader::rows(pugi::xml_node parent, const char* name
   if (std::find(row_parents_.begin(), row_parents_.end(), parent.internal_object()) ==
       row_parents_.end())
     row_parents_.push_back(parent.internal_object());
-  for (CachedPath& c : path_cache_) c.element = nullptr;  // paths below `parent` now have indexes
+  // Paths below `parent` may now have indexes: the cached texts kept are those of `parent`
+  // and its ancestors (whose paths stay as they are).
+  std::array<const void*, 16> kept{};
+  std::size_t kept_count = 0;
+  for (pugi::xml_node n = parent; n && kept_count < kept.size(); n = n.parent())
+    kept[kept_count++] = n.internal_object();
+  for (CachedPath& entry : path_cache_) {
+    if (!entry.element) continue;
+    if (std::find(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(kept_count),
+                  entry.element) == kept.begin() + static_cast<std::ptrdiff_t>(kept_count))
+      forget_path(entry);
+    else if (entry.element == parent.internal_object())
+      entry.row_parent = true;
+  }
   for (pugi::xml_node row = parent.child(name); row; row = row.next_sibling(name)) {
     out.push_back(row);
-    rows_.emplace(row.internal_object(), out.size());
+    add_row(row.internal_object(), out.size());
   }
   return out;
 }
@@ -306,11 +455,12 @@ std::vector<pugi::xml_node> Reader::rows(pugi::xml_node parent, const char* name
 void Reader::known(pugi::xml_node node, std::initializer_list<std::string_view> elements,
                    std::initializer_list<std::string_view> attributes) {
   if (!node) return;
-  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (child.type() != pugi::node_element) continue;
-    const std::string_view name = child.name();
-    if (std::find(elements.begin(), elements.end(), name) == elements.end())
-      report_unknown(path(child), name);
+  // The element children from the index once() then looks names up in (reporting does not
+  // touch the index, so walking it while reporting is safe).
+  for (const NamedChild& child : children_of(node)) {
+    if (!child.element) continue;
+    if (std::find(elements.begin(), elements.end(), child.name) == elements.end())
+      report_unknown(path(child.node), child.name);
   }
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
     const std::string_view name = a.name();
@@ -337,12 +487,29 @@ core::Field<std::string> Reader::text(pugi::xml_node parent, const char* name, N
   const pugi::xml_node node = once(parent, name);
   if (!node) {
     core::Field<std::string> out;
-    out.location = parent ? child_path(parent, name) : std::string(name);
+    out.location = parent ? child_path(parent, name) : core::Location(std::string_view(name));
     if (need == Need::Required && parent) report_missing(parent, name);
     return out;
   }
-  known(node, {}, attributes);
-  core::Field<std::string> out = own_text(node, shape);
+  // known(node, {}, attributes) and own_text(node, shape) with one walk of the children.
+  const CharacterData data(node);
+  if (data.has_element) {
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
+      if (child.type() == pugi::node_element) report_unknown(path(child), child.name());
+  }
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    const std::string_view attribute_name = a.name();
+    if (std::find(attributes.begin(), attributes.end(), attribute_name) == attributes.end())
+      report_unknown(attribute_path(node, attribute_name), attribute_name);
+  }
+  core::Field<std::string> out;
+  out.location = path(node);
+  std::string value = data.text(shape);
+  if (!value.empty()) {
+    out.state = core::FieldState::Present;
+    out.raw = value;
+    out.value = std::move(value);
+  }
   if (out.absent() && need == Need::Required) report_missing(parent, name);
   return out;
 }

@@ -17,7 +17,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 #include "pipeline/core/date.hpp"
@@ -49,15 +48,18 @@ enum class TextShape { SingleLine, Narrative };
 class Reader {
  public:
   Reader(const Tree& tree, std::vector<core::Finding>& findings, std::string profile = {});
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+  ~Reader();
 
   // The resolved profile (root attribute, manifest key or --profile).
   const std::string& profile() const { return profile_; }
 
   // Path of an element, with row indexes and the CSV origin.
-  std::string path(pugi::xml_node node) const;
+  core::Location path(pugi::xml_node node) const;
   // Path of a child that may not exist: path(parent) + "/" + name (+ CSV origin).
-  std::string child_path(pugi::xml_node parent, std::string_view name) const;
-  std::string attribute_path(pugi::xml_node node, std::string_view name) const;
+  core::Location child_path(pugi::xml_node parent, std::string_view name) const;
+  core::Location attribute_path(pugi::xml_node node, std::string_view name) const;
 
   // The first child element `name` (null when absent); later ones are FORMAT-DUPLICATE.
   pugi::xml_node once(pugi::xml_node parent, const char* name, Need need = Need::Optional);
@@ -132,10 +134,16 @@ class Reader {
                                   const core::RuleRef& type_rule = kFormatType);
 
   void report(const core::RuleRef& rule, std::string message, std::string location);
+  void report(const core::RuleRef& rule, std::string message, const core::Location& location) {
+    report(rule, std::move(message), location.str());
+  }
+  void report(const core::RuleRef& rule, std::string message, const char* location) {
+    report(rule, std::move(message), std::string(location));
+  }
   void report_missing(pugi::xml_node parent, std::string_view name);
-  void report_type(const core::RuleRef& rule, const std::string& location,
+  void report_type(const core::RuleRef& rule, const core::Location& location,
                    std::string_view type_label, const std::string& raw);
-  void report_unknown(const std::string& location, std::string_view name);
+  void report_unknown(const core::Location& location, std::string_view name);
 
  private:
   // Sets `out`'s state and value from `source` (its location and raw are set already).
@@ -161,8 +169,16 @@ class Reader {
   const Tree& tree_;
   std::vector<core::Finding>& findings_;
   std::string profile_;
-  std::unordered_map<const void*, std::size_t> rows_;  // row element -> 1-based index
-  std::vector<const void*> row_parents_;               // elements whose children rows() listed
+  // Row element -> 1-based index: an open-addressing table (rows are never removed; a node
+  // per row would cost an allocation each).
+  struct RowSlot {
+    const void* row = nullptr;
+    std::size_t index = 0;
+  };
+  std::vector<RowSlot> rows_;
+  std::size_t row_count_ = 0;
+  void add_row(const void* row, std::size_t index);
+  std::vector<const void*> row_parents_;  // elements whose children rows() listed
   std::set<std::string, std::less<>> unknown_reported_;
 
   // Appends the element path ("a/b[2]/c") and the CSV origin (" (table-d.csv row 7)").
@@ -170,14 +186,37 @@ class Reader {
   void append_origin(std::string& out, pugi::xml_node node) const;
   // The CSV origin of `node` or its nearest ancestor that has one; null when none does.
   const Origin* origin_of(pugi::xml_node node) const;
-  // The bare paths of the last parents of elements whose paths were built (the row whose values
-  // are being read, its container, ...), and the origin found last for an element.
+  // Whether `node` has a CSV origin of its own.
+  bool has_own_origin(pugi::xml_node node) const;
+  // An element as a parent: its shared text (bare path, then CSV origin) and whether rows()
+  // listed its children (so they may carry indexes).
   struct CachedPath {
     const void* element = nullptr;
-    std::string path;
+    const core::Location::Shared* shared = nullptr;  // one reference held
+    bool row_parent = false;
   };
-  mutable std::array<CachedPath, 4> path_cache_;
-  mutable std::size_t path_cache_next_ = 0;
+  // The cached entry of `element` (built when missing), moved to the front. The parents of the
+  // elements whose paths are being built (the row whose values are read, its container, ...)
+  // are kept, most recent first; rows() forgets those below its parent, whose paths change.
+  const CachedPath& parent_path(pugi::xml_node element) const;
+  void forget_path(CachedPath& entry) const;
+  mutable std::array<CachedPath, 8> path_cache_;
+  // The 1-based row index of `node`, 0 when rows() did not list it.
+  std::size_t row_index(const void* node) const;
+  // The named children of the last parents once() looked in, in document order (what
+  // pugixml's child(name) and next_sibling(name) walk, without a string comparison per child
+  // and lookup).
+  struct NamedChild {
+    std::string_view name;
+    pugi::xml_node node;
+    bool element = false;
+  };
+  struct ChildIndex {
+    const void* parent = nullptr;
+    std::vector<NamedChild> children;
+  };
+  const std::vector<NamedChild>& children_of(pugi::xml_node parent);
+  std::array<ChildIndex, 2> child_indexes_;
   mutable const void* origin_cache_element_ = nullptr;
   mutable const Origin* origin_cache_ = nullptr;
   // False when `element` certainly has no CSV origin (a bit filter over tree_.origin's keys,

@@ -13,7 +13,7 @@ namespace pipeline::model {
 
 // formats.md §4 `activity`.
 struct Activity {
-  std::string location;          // the row's path, e.g. ".../activities/activity[2]"
+  core::Location location;       // the row's path, e.g. ".../activities/activity[2]"
   core::Field<core::Date> date;  // FORMAT-REQUIRED / FORMAT-TYPE are ingest's
   // Kept as written, whatever the word: ACTIVITY-TYPE (a warning) judges it against the
   // vocabulary of formats.md §2.2; ingest reports nothing for it.
@@ -29,7 +29,7 @@ struct Activity {
 // there). FORMAT-PERIOD (start after end) is a rule's.
 struct Period {
   bool present = false;
-  std::string location;  // the element's path
+  core::Location location;  // the element's path
   core::Field<core::Date> start;
   core::Field<core::Date> end;
 };

@@ -24,14 +24,14 @@ enum class AgreementAction { New, Renewal };
 
 // `organization/signatory`: AGREEMENT-ORG-SIGNATORY needs both fields.
 struct Signatory {
-  std::string location;
+  core::Location location;
   core::Field<std::string> name;
   core::Field<std::string> title;
 };
 
 // `organizations/organization` (formats.md §6.1).
 struct Organization {
-  std::string location;
+  core::Location location;
   core::Field<std::string> name;               // FORMAT-REQUIRED
   core::Field<std::string> organization_type;  // FORMAT-REQUIRED; a §2.2 word
   // Absent: the default is yes for `business`, no for every other type.
@@ -43,7 +43,7 @@ struct Organization {
 
 // `agency-signatories/signatory`.
 struct AgencySignatory {
-  std::string location;
+  core::Location location;
   // `miosha-director`, `cet-division-director`, `secretary-of-labor`, `assistant-secretary`,
   // `regional-administrator`, `area-director`, `labor-commissioner`, `chief`,
   // `alliance-program-coordinator`, `designee` (FORMAT-REQUIRED, FORMAT-TYPE).
@@ -54,7 +54,7 @@ struct AgencySignatory {
 
 // `raising-awareness/objective`, `training-and-education/objective`.
 struct Objective {
-  std::string location;
+  core::Location location;
   core::Field<std::string> text;  // the element's text
   core::Field<bool> measurable;   // attribute; absent means no
   core::Field<std::string>
@@ -68,7 +68,7 @@ bool is_shp_objective(const Objective& objective);
 
 // `worker-representation/means`.
 struct Means {
-  std::string location;
+  core::Location location;
   // `union-signatory`, `worker-involvement`, `community-labor-group`,
   // `union-invited-to-meetings`, `union-product-review`, `target-audience-survey`,
   // `consulate-input`, `osha-compliance-staff`, `other` (FORMAT-TYPE otherwise).
@@ -78,7 +78,7 @@ struct Means {
 
 // `criteria-addressed/criterion`.
 struct Criterion {
-  std::string location;
+  core::Location location;
   // Attribute `code` (FORMAT-REQUIRED): `a`–`k` for iowa, `1`–`11` for calosha (FORMAT-TYPE
   // otherwise; either set when the document does not name its profile).
   core::Field<std::string> code;
@@ -87,7 +87,7 @@ struct Criterion {
 
 struct ImplementationTeam {
   bool present = false;
-  std::string location;
+  core::Location location;
   core::Field<std::int64_t> meetings_per_year;  // absent: the profile minimum
   core::Field<core::Date> kick_off_meeting;     // OSHA
 };
@@ -95,7 +95,7 @@ struct ImplementationTeam {
 // formats.md §6.2.
 struct History {
   bool present = false;
-  std::string location;
+  core::Location location;
   core::Field<core::Date> initial_signing_date;
   std::vector<core::Field<core::Date>> renewal_signing_dates;  // oldest first
   core::Field<core::Date> previous_expiration_date;
@@ -105,21 +105,21 @@ struct History {
 
 struct Vetting {
   bool present = false;
-  std::string location;
+  core::Location location;
   core::Field<bool> vetting_complete;
   core::Field<bool> entity_check_resolved;
 };
 
 struct PointOfContact {
   bool present = false;
-  std::string location;
+  core::Location location;
   core::Field<std::string> name;
   core::Field<std::string> email;
   core::Field<std::string> telephone_number;
 };
 
 struct AllianceAgreement {
-  std::string location;  // "alliance-agreement"
+  core::Location location;  // "alliance-agreement"
   core::Field<std::string> alliance_type;
   core::Field<std::string> level;
   core::Field<AgreementAction> action;  // absent: New

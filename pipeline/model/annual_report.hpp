@@ -16,14 +16,14 @@ namespace pipeline::model {
 
 // `implementation-team-members/member`, `contributors/member`.
 struct TeamMember {
-  std::string location;
+  core::Location location;
   core::Field<std::string> name;          // FORMAT-REQUIRED
   core::Field<std::string> organization;  // FORMAT-REQUIRED
 };
 
 // `implementation-team-meetings/meeting`.
 struct Meeting {
-  std::string location;          // the row's path
+  core::Location location;       // the row's path
   core::Field<core::Date> date;  // FORMAT-REQUIRED
   // The `<location>` element (where the meeting was held); named so because `location` is the
   // row's path in every model row.
@@ -35,7 +35,7 @@ struct Meeting {
 // App B I. Alliance Background.
 struct AllianceBackground {
   bool present = false;
-  std::string location;
+  core::Location location;
   core::Field<std::string> alliance_name;
   core::Field<core::Date> initial_date_signed;
   core::Field<core::Date> date_renewed;
@@ -49,13 +49,13 @@ struct AllianceBackground {
 // there): `liaison` | `member` | `coordinator` | `mcps` (FORMAT-TYPE otherwise).
 struct PreparedBy {
   bool present = false;
-  std::string location;
+  core::Location location;
   core::Field<std::string> name;
   core::Field<std::string> role;
 };
 
 struct AnnualReport {
-  std::string location;  // "alliance-annual-report"
+  core::Location location;  // "alliance-annual-report"
   core::Field<std::string> alliance_type;
   core::Field<std::string> level;
   core::Field<core::Date> report_date;

@@ -5,13 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/location.hpp"
+
 namespace pipeline::model {
 
 template <class Row>
 struct Container {
   bool present = false;
-  std::string location;   // the container's path (where it would be when absent)
-  std::vector<Row> rows;  // in document order
+  core::Location location;  // the container's path (where it would be when absent)
+  std::vector<Row> rows;    // in document order
 
   bool empty() const { return rows.empty(); }
 };

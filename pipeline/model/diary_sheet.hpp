@@ -18,13 +18,13 @@ namespace pipeline::model {
 
 // `dates-of-contact/contact`.
 struct Contact {
-  std::string location;
+  core::Location location;
   core::Field<core::Date> date_of_contact;  // FORMAT-REQUIRED
   core::Field<std::string> description;
 };
 
 struct DiarySheet {
-  std::string location;  // "alliance-diary-sheet"
+  core::Location location;  // "alliance-diary-sheet"
   core::Field<std::string> alliance_type;
   core::Field<std::string> level;
   Period reporting_period;  // FORMAT-REQUIRED

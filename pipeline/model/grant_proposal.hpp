@@ -48,26 +48,26 @@ struct Narrative {
 // ---- §3.3 signature-sheet -------------------------------------------------------------------
 
 struct CertificationAndSignature {
-  std::string location;
+  core::Location location;
   core::Field<std::string> signature_of_official;
   core::Field<std::string> title;
   core::Field<core::Date> date;
 };
 
 struct Signer {
-  std::string location;
+  core::Location location;
   core::Field<std::string> authorized_signature;
   core::Field<std::string> organization;
   core::Field<core::Date> date;
 };
 
 struct StatementOfAffiliation {
-  std::string location;
+  core::Location location;
   std::vector<Signer> signers;
 };
 
 struct SignatureSheet {
-  std::string location;
+  core::Location location;
   core::Field<std::string> project_title;
   core::Field<std::string> sponsoring_organization;
   core::Field<std::string> authorized_contact_person;
@@ -85,19 +85,19 @@ struct SignatureSheet {
 // ---- §3.4 applicant, §3.5 target-audience --------------------------------------------------
 
 struct ParticipatingOrganizations {
-  std::string location;
+  core::Location location;
   std::vector<core::Field<std::string>> organizations;
 };
 
 // A list of parallel projects, or none="yes".
 struct ParallelProjects {
-  std::string location;
+  core::Location location;
   core::Field<bool> none;  // attribute none="yes"
   std::vector<core::Field<std::string>> projects;
 };
 
 struct Applicant {
-  std::string location;
+  core::Location location;
   core::Field<bool> nonprofit;
   core::Field<std::string> nonprofit_evidence;
   // management-employer | labor-employee | other (checked by ingest)
@@ -108,7 +108,7 @@ struct Applicant {
 };
 
 struct TargetAudience {
-  std::string location;
+  core::Location location;
   std::vector<core::Field<std::string>> naics;  // document order
   core::Field<bool> small_establishments;
   core::Field<std::string> serves;  // employees | employers | both (checked by ingest)
@@ -117,7 +117,7 @@ struct TargetAudience {
 // ---- §3.6 proposal-narrative ---------------------------------------------------------------
 
 struct ProjectDesign {
-  std::string location;
+  core::Location location;
   core::Field<Narrative> project_summary;
   core::Field<std::int64_t> project_summary_pages;  // project-summary/@pages
   core::Field<Narrative> project_sponsor;
@@ -133,7 +133,7 @@ struct ProjectDesign {
 };
 
 struct ProposalNarrative {
-  std::string location;
+  core::Location location;
   core::Field<Narrative> problem_addressed;
   // Engaged when the element exists; see ProjectDesign::has_narrative_part().
   std::optional<ProjectDesign> project_design;
@@ -143,7 +143,7 @@ struct ProposalNarrative {
 // ---- §3.7 key-personnel, advisory-committee, commitments -----------------------------------
 
 struct Person {
-  std::string location;
+  core::Location location;
   core::Field<std::string> name;
   core::Field<std::string> position;
   // administration-coordination, instruction, ... as listed (checked by ingest)
@@ -153,24 +153,24 @@ struct Person {
 };
 
 struct KeyPersonnel {
-  std::string location;
+  core::Location location;
   std::vector<Person> persons;
 };
 
 struct Member {
-  std::string location;
+  core::Location location;
   core::Field<std::string> name;
   core::Field<std::string> affiliation;
   core::Field<std::string> expertise;
 };
 
 struct AdvisoryCommittee {
-  std::string location;
+  core::Location location;
   std::vector<Member> members;
 };
 
 struct Commitments {
-  std::string location;
+  core::Location location;
   core::Field<bool> evaluation_cooperation;
   core::Field<bool> start_within_four_weeks;
 };
@@ -181,7 +181,7 @@ struct Commitments {
 enum class TypeOfTraining { Presentation, Seminar, Course };
 
 struct TrainingProgram {
-  std::string location;
+  core::Location location;
   core::Field<std::string> title_of_training_program;
   core::Field<TypeOfTraining> type_of_training;
   core::Field<std::int64_t> number_of_sessions;
@@ -195,7 +195,7 @@ struct TrainingProgram {
 enum class TypeOfServiceActivity { TechnicalAssistance, DisseminateInformation, Other };
 
 struct ServiceActivity {
-  std::string location;
+  core::Location location;
   core::Field<TypeOfServiceActivity> type_of_service_activity;
   core::Field<std::string> description;
   core::Field<core::Quantity> number_of_hours_available;  // hours, hundredths
@@ -203,7 +203,7 @@ struct ServiceActivity {
 };
 
 struct TableA {
-  std::string location;
+  core::Location location;
   std::vector<TrainingProgram> training_programs;
   std::vector<ServiceActivity> service_activities;
 };
@@ -212,13 +212,13 @@ struct TableA {
 
 // A Table B row (named apart from the alliance forms' model::Activity).
 struct TimeFlowActivity {
-  std::string location;
+  core::Location location;
   core::Field<std::string> name;
   core::Field<std::set<int>> months;  // 1..12; rejected values are reported as TABLEB-MONTHS
 };
 
 struct TableB {
-  std::string location;
+  core::Location location;
   std::vector<TimeFlowActivity> activities;
 };
 
@@ -226,7 +226,7 @@ struct TableB {
 
 // A grant or matching line of Table C: the Total Funds column and the four quarters.
 struct TableCLine {
-  std::string location;
+  core::Location location;
   core::Field<core::Money> total_funds;
   core::Field<core::Money> first;
   core::Field<core::Money> second;
@@ -237,7 +237,7 @@ struct TableCLine {
 // One `category` element, as written: numbers outside 1-9 are rejected (TABLEC-CATEGORY);
 // repeated numbers and wrong names are kept for the TABLEC-CATEGORY rule.
 struct TableCCategory {
-  std::string location;
+  core::Location location;
   core::Field<std::int64_t> number;
   core::Field<std::string> name;       // as written; should be the name for `number`
   std::optional<TableCLine> grant;     // absent = all zeros
@@ -245,13 +245,13 @@ struct TableCCategory {
 };
 
 struct TableCTotal {
-  std::string location;
+  core::Location location;
   std::optional<TableCLine> grant;
   std::optional<TableCLine> matching;
 };
 
 struct TableC {
-  std::string location;
+  core::Location location;
   std::vector<TableCCategory> categories;  // document order
   std::optional<TableCTotal> total;
 };
@@ -280,7 +280,7 @@ enum class Meal { Breakfast, Lunch, Dinner };
 // One Table D line of any section. Only the fields of its row kind (formats.md §3.11) can be
 // present; the others stay absent.
 struct TableDLine {
-  std::string location;
+  core::Location location;
   TableDRow row = TableDRow::Line;
   std::string element;  // the row element name: "line", "mileage", "administrative-costs", ...
 
@@ -335,7 +335,7 @@ struct TableDLine {
 
 // One Table D section (one Table C category).
 struct TableDSection {
-  std::string location;
+  core::Location location;
   int category = 0;               // the Table C category number, 1..9
   std::string name;               // the section element name: "wages-salaries", "travel", ...
   std::vector<TableDLine> lines;  // every row element of the section, in document order
@@ -344,7 +344,7 @@ struct TableDSection {
 };
 
 struct TableD {
-  std::string location;
+  core::Location location;
   std::optional<TableDSection> wages_salaries;      // 1
   std::optional<TableDSection> fringe_benefit;      // 2
   std::optional<TableDSection> travel;              // 3
@@ -369,7 +369,7 @@ struct TableD {
 enum class FeePurpose { FacilityRental, MealExpenses, TrainingMaterial, KeyPersonnel, Other };
 
 struct Fee {
-  std::string location;
+  core::Location location;
   core::Field<std::string> description;
   core::Field<FeePurpose> purpose;
   core::Field<core::Money> expected_income;
@@ -377,20 +377,20 @@ struct Fee {
 };
 
 struct ProgramIncome {
-  std::string location;
+  core::Location location;
   std::vector<Fee> fees;
   core::Field<bool> applied_to_project_expenses;
 };
 
 struct Approvals {
-  std::string location;
+  core::Location location;
   core::Field<std::string> subcontracting_over_20_percent;  // the approval reference
 };
 
 // ---- §3.13 performance-objectives, performance-outcome -------------------------------------
 
 struct Performance {
-  std::string location;
+  core::Location location;
   core::Field<std::int64_t> people_trained;
   core::Field<core::Quantity> person_hours;  // hours, hundredths
 };
@@ -398,7 +398,7 @@ struct Performance {
 // ---- §3.14 change-request, baseline --------------------------------------------------------
 
 struct ChangeRequest {
-  std::string location;
+  core::Location location;
   core::Field<core::Date> requested_on;
   core::Field<core::Date> proposed_implementation_date;
   core::Field<std::string> reason;
@@ -406,7 +406,7 @@ struct ChangeRequest {
 
 // The approved figures a revision is compared with.
 struct Baseline {
-  std::string location;
+  core::Location location;
   core::Field<core::Date> approved_on;  // attribute
   std::optional<KeyPersonnel> key_personnel;
   std::optional<TableA> table_a;
@@ -417,7 +417,7 @@ struct Baseline {
 // ---- the document --------------------------------------------------------------------------
 
 struct GrantProposal {
-  std::string location;  // "cet-grant-proposal"
+  core::Location location;  // "cet-grant-proposal"
 
   // root attributes
   core::Field<FiscalYear> fiscal_year;  // absent means 2004-2005

@@ -16,7 +16,7 @@ namespace pipeline::model {
 // formats.md §7.3: every field but `courtesy_title` is LETTER-FIELDS'.
 struct Addressee {
   bool present = false;
-  std::string location;
+  core::Location location;
   core::Field<std::string> courtesy_title;  // "Ms.", "Mr.", "Dr."
   core::Field<std::string> name;
   core::Field<std::string> title;
@@ -29,7 +29,7 @@ struct Addressee {
 
 // `reason` of a declination.
 struct DeclineReason {
-  std::string location;
+  core::Location location;
   // `agency-resources` | `program-priorities` | `similar-alliance` | `other` (FORMAT-REQUIRED,
   // FORMAT-TYPE).
   core::Field<std::string> code;
@@ -37,7 +37,7 @@ struct DeclineReason {
 };
 
 struct DeclinationLetter {
-  std::string location;  // "declination-letter"
+  core::Location location;  // "declination-letter"
   core::Field<core::Date> letter_date;
   Addressee addressee;
   core::Field<core::Date> request_received_date;
@@ -53,7 +53,7 @@ enum class TerminatedBy { Miosha, Member };
 
 struct TerminationReason {
   bool present = false;
-  std::string location;
+  core::Location location;
   // `failure-to-fulfill` | `insufficient-resources` | `strategic-change` | `other`. An unknown or
   // missing code is Rejected, already reported by ingest as LETTER-TERMINATION-REASON; a missing
   // element (present false) is that rule's to report for a termination.
@@ -62,7 +62,7 @@ struct TerminationReason {
 };
 
 struct ExpirationTerminationLetter {
-  std::string location;  // "expiration-termination-letter"
+  core::Location location;  // "expiration-termination-letter"
   core::Field<LetterEnding> ending;
   core::Field<core::Date> letter_date;
   Addressee addressee;

@@ -120,7 +120,7 @@ bool has_type(const Organization& organization, std::string_view type) {
 // A text an agreement states, and where it is.
 struct Statement {
   const std::string& text;
-  const std::string& location;
+  const core::Location& location;
 };
 
 void add_objectives(const model::Container<model::Objective>& goal, std::vector<Statement>& out) {
@@ -872,7 +872,7 @@ inline constexpr core::RuleRef kEntityCheck{"AGREEMENT-ENTITY-CHECK", core::Seve
 // A signed agreement follows vetting, a resolved entity check and every participant's EIN.
 void entity_check_before_signing(const Subject& s, core::Outcome& outcome) {
   if (!s.profile.agreement.entity_check_required || !s.agreement.signing_date.present()) return;
-  auto unmet = [&](std::string_view item, const std::string& location) {
+  auto unmet = [&](std::string_view item, const core::Location& location) {
     outcome.add(kEntityCheck, "The agreement is signed but " + std::string(item) + ".", location);
   };
   const auto& vetting = s.agreement.vetting;

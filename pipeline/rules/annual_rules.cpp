@@ -84,7 +84,7 @@ struct Report {
            (!type || *type == kAmbassadorType);
   }
   std::string program() const { return program_name(profile); }
-  const std::string& period_location() const {
+  const core::Location& period_location() const {
     return report.alliance_background.evaluation_period.location;
   }
 };
@@ -96,7 +96,7 @@ struct SectionItem {
   std::string what;  // as the message names it
   bool state_list;   // named by IOSH §V.E / Cal/OSHA §A.5's content list
   bool missing;
-  std::string location;
+  core::Location location;
 };
 
 std::string quoted(std::string_view name) {

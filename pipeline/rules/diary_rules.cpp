@@ -140,7 +140,7 @@ struct Sheet {
 struct HeaderField {
   std::string_view name;
   bool absent;
-  const std::string& location;
+  const core::Location& location;
 };
 
 // DIARY-HEADER (the program's own form: an error) or DIARY-HEADER-OTHER (a warning).

@@ -51,8 +51,8 @@ inline constexpr core::RuleRef kRequest{
     "a detailed description of each deviation)"};
 
 void request_complete(const GrantProposal& proposal, core::Outcome& outcome) {
-  const std::string& root = proposal.location;
-  auto needs = [&](const std::string& item, const std::string& location) {
+  const std::string root = proposal.location.str();
+  auto needs = [&](const std::string& item, const core::Location& location) {
     outcome.add(kRequest, "A revision needs " + item + ".", location);
   };
   if (const auto& request = proposal.change_request) {
@@ -258,7 +258,7 @@ bool falls_by_15_percent(std::int64_t approved, std::int64_t revised) {
 // Each measure separately (I-11); `location` is where the revised objectives come from.
 void performance_not_cut_by_15_percent(const PerformanceCounts& approved,
                                        const PerformanceCounts& revised,
-                                       const std::string& location, core::Outcome& outcome) {
+                                       const core::Location& location, core::Outcome& outcome) {
   auto check = [&](std::string_view measure, std::int64_t before, std::int64_t after, auto shown) {
     if (!falls_by_15_percent(before, after)) return;
     outcome.add(kPerformance,
@@ -293,8 +293,8 @@ core::Money variation(const TableCAmounts& approved, const TableCAmounts& revise
 
 // Where a category's finding points: its first element in the revised Table C, else in the
 // baseline's, else the revised table.
-std::string category_location(const model::TableC& approved, const model::TableC& revised,
-                              int category) {
+core::Location category_location(const model::TableC& approved, const model::TableC& revised,
+                                 int category) {
   for (const model::TableC* table : {&revised, &approved})
     for (const auto& element : table->categories)
       if (element.number.present() && *element.number == category) return element.location;
@@ -321,7 +321,7 @@ void category_variations_within_limits(const model::TableC& approved_table,
     const core::Wide dw = d.units;
     const std::string head = "Category " + std::to_string(c) + " changes by " +
                              core::money_text(d) + " " + share_of_budget(d, budget) + "; ";
-    const std::string location = category_location(approved_table, revised_table, c);
+    const core::Location location = category_location(approved_table, revised_table, c);
     if (10 * dw >= b) {
       outcome.add(kCategoryMajor,
                   head +

@@ -438,7 +438,7 @@ inline constexpr core::RuleRef kSignatureSheet{
 void signature_sheet_complete(const Grant& g, Outcome& outcome) {
   if (!g.at_proposal() || !g.proposal.signature_sheet) return;
   const model::SignatureSheet& sheet = *g.proposal.signature_sheet;
-  const auto require = [&](bool absent, std::string_view heading, const std::string& location) {
+  const auto require = [&](bool absent, std::string_view heading, const core::Location& location) {
     if (!absent) return;
     outcome.add(kSignatureSheet, "The signature sheet has no " + quoted(heading) + ".", location);
   };
@@ -881,7 +881,32 @@ inline constexpr core::RuleRef kProhibitedUse{
     "CET RFP FY2004-05 §I-6 'Grant activities must not include membership drives'; 'Grant funds "
     "must not be used ... for lobbying activities'; I-41"};
 
+// Whether `text` may name a prohibited use: false when it is ASCII without "lobby" or "member" in
+// any letter case. Every phrase contains one of them (with no space inside), and folding ASCII
+// text only lowers its letters and collapses its spaces, so such a text never matches.
+bool may_name_prohibited_use(std::string_view text) {
+  constexpr std::string_view lobby = "lobby";
+  constexpr std::string_view member = "member";
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+  };
+  const auto at = [&](std::size_t i, std::string_view word) {
+    if (text.size() - i < word.size()) return false;
+    for (std::size_t k = 1; k < word.size(); ++k)
+      if (lower(text[i + k]) != word[k]) return false;
+    return true;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return true;  // not ASCII: fold and see
+    const char l = lower(c);
+    if ((l == 'l' && at(i, lobby)) || (l == 'm' && at(i, member))) return true;
+  }
+  return false;
+}
+
 bool names_prohibited_use(std::string_view text) {
+  if (!may_name_prohibited_use(text)) return false;
   const std::string folded = text::fold_for_match(text);
   return std::any_of(
       std::begin(kProhibitedUsePhrases), std::end(kProhibitedUsePhrases),

@@ -15,7 +15,7 @@
 namespace pipeline::rules::test {
 
 template <class T>
-core::Field<T> present(T value, std::string location = "test") {
+core::Field<T> present(T value, core::Location location = "test") {
   core::Field<T> field;
   field.state = core::FieldState::Present;
   field.value = std::move(value);
@@ -24,7 +24,7 @@ core::Field<T> present(T value, std::string location = "test") {
 }
 
 template <class T>
-core::Field<T> rejected(std::string raw, std::string location = "test") {
+core::Field<T> rejected(std::string raw, core::Location location = "test") {
   core::Field<T> field;
   field.state = core::FieldState::Rejected;
   field.raw = std::move(raw);

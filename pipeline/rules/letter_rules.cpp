@@ -49,11 +49,12 @@ void require(const core::Field<T>& field, std::string_view name, core::Outcome& 
 }
 
 // The addressee block of formats.md §7.3: every field but the courtesy title.
-void addressee_complete(const Addressee& addressee, const std::string& root,
+void addressee_complete(const Addressee& addressee, const core::Location& root,
                         core::Outcome& outcome) {
   if (!addressee.present) {
-    outcome.add(kFields, "The letter request has no \"addressee\".",
-                addressee.location.empty() ? root + "/addressee" : addressee.location);
+    outcome.add(
+        kFields, "The letter request has no \"addressee\".",
+        addressee.location.empty() ? core::Location(root + "/addressee") : addressee.location);
     return;
   }
   require(addressee.name, "addressee/name", outcome);

@@ -135,18 +135,21 @@ std::string collapse_spaces(std::string_view utf8) {
 std::string fold_for_match(std::string_view utf8) {
   if (is_ascii(utf8)) {
     // ASCII is NFC already and case-folds to itself with A-Z lowered: no trip through ICU.
-    std::string out;
-    out.reserve(utf8.size());
+    // Written in place (the text only shrinks).
+    std::string out(utf8.size(), '\0');
+    char* const begin = out.data();
+    char* o = begin;
     bool pending_space = false;
     for (const char c : utf8) {
       if (is_ascii_space(c)) {
-        pending_space = !out.empty();
+        pending_space = o != begin;
         continue;
       }
-      if (pending_space) out += ' ';
+      if (pending_space) *o++ = ' ';
       pending_space = false;
-      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+      *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
     }
+    out.resize(static_cast<std::size_t>(o - begin));
     return out;
   }
   UErrorCode status = U_ZERO_ERROR;
