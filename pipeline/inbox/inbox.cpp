@@ -94,7 +94,6 @@ class Workers {
 // A submission processed and its result folder staged, waiting for its group to be committed.
 struct Pending {
   Job job;
-  std::string sha256;
   Results::Staged staged;
   process::Report report;
   std::string report_json;
@@ -312,14 +311,19 @@ class Service {
       finish(event);
       return;
     }
+    release_input(job.claimed, event);
+    finish(event);
+  }
+
+  // Removes the input of a submission whose result is recorded.
+  void release_input(const Claimed& claimed, Event& event) {
     try {
-      claims_.release(job.claimed);
+      claims_.release(claimed);
     } catch (const std::exception& e) {
       event.kind = Event::Kind::Failed;
       event.message =
           std::string("the result is complete, but the input could not be removed: ") + e.what();
     }
-    finish(event);
   }
 
   struct Admission {
@@ -360,6 +364,7 @@ class Service {
                             Event event) {
     process::Options options = settings_.process;
     options.as_of = settings_.today ? settings_.today() : settings_.process.as_of;
+    options.sha256 = sha256;  // hashed already, to find duplicates
     process::Processed processed = process::process_path(job.claimed.path, options);
     processed.report.id = id;
     std::string json = process::report_json(processed.report);
@@ -370,7 +375,6 @@ class Service {
       if (finding.severity == core::Severity::Warning) ++event.warnings;
     }
     return Pending{job,
-                   sha256,
                    std::move(staged),
                    std::move(processed.report),
                    std::move(json),
@@ -417,14 +421,8 @@ class Service {
       return;
     }
     for (Pending* pending : published) {
-      release_in_flight(pending->sha256);
-      try {
-        claims_.release(pending->job.claimed);
-      } catch (const std::exception& e) {
-        pending->event.kind = Event::Kind::Failed;
-        pending->event.message =
-            std::string("the result is complete, but the input could not be removed: ") + e.what();
-      }
+      release_in_flight(pending->report.sha256);
+      release_input(pending->job.claimed, pending->event);
       finish(pending->event);
     }
   }
@@ -438,7 +436,7 @@ class Service {
         // left in the temp folder, which the next start empties
       }
     }
-    release_in_flight(pending.sha256);
+    release_in_flight(pending.report.sha256);
     pending.event.kind = Event::Kind::Failed;
     pending.event.message = why;
     give_back(pending.job.claimed, pending.event);

@@ -63,7 +63,7 @@ Processed process_path(const std::filesystem::path& input, const Options& option
   Processed out;
   Report& report = out.report;
   report.source = input.filename().string();
-  report.sha256 = sha256_of(input);
+  report.sha256 = options.sha256 ? *options.sha256 : sha256_of(input);
   report.id = report.sha256.substr(0, 12);
 
   ingest::Options ingest_options;

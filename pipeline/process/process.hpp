@@ -24,9 +24,12 @@ namespace pipeline::process {
 
 struct Options {
   std::optional<std::string> profile;  // --profile: used only when the document names none
-  core::Date as_of;                    // "today" for deadline rules
-  bool render = true;                  // produce the PDFs (compliance summary and documents)
-  bool render_form_document = true;    // with render: also the form's own document when accepted
+  // The input's sha256_of when the caller has it already (the inbox hashes every submission to
+  // find duplicates), so it is not read and hashed twice.
+  std::optional<std::string> sha256;
+  core::Date as_of;                       // "today" for deadline rules
+  bool render = true;                     // produce the PDFs (compliance summary and documents)
+  bool render_form_document = true;       // with render: also the form's own document when accepted
   std::uint64_t max_bytes = 64ull << 20;  // larger inputs (or bundles) are unreadable
 };
 
