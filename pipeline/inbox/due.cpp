@@ -8,69 +8,26 @@
 #include <map>
 #include <sstream>
 
+#include "pipeline/model/report_schedule.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace pipeline::inbox {
 
 namespace {
 
-// A period of a schedule: its days and the label people use for it.
-struct Period {
-  core::Date start;
-  core::Date end;
-  std::string label;
-};
+using model::ReportPeriod;
 
-core::Date ymd(int year, int month, int day) {
-  return *core::Date::from_ymd(year, month, day);
-}
-
-std::string year_month(core::Date date) {
-  return date.iso().substr(0, 7);
-}
-
-// The period of `window` that contains `day`, or nullopt when the window does not cover its
-// month. A window may run across the new year (October–March).
-std::optional<Period> period_of(const model::ReportWindow& window, core::Date day) {
-  const int first = window.first_month, last = window.last_month, month = day.month();
-  int start_year = day.year();
-  if (first <= last) {
-    if (month < first || month > last) return std::nullopt;
-  } else if (month < first && month > last) {
-    return std::nullopt;
-  } else if (month <= last) {
-    start_year = day.year() - 1;
-  }
-  const int end_year = first <= last ? start_year : start_year + 1;
-  Period period{
-      ymd(start_year, first, 1), ymd(end_year, last, core::days_in_month(end_year, last)), {}};
-  if (first == 1 && last == 12) {
-    period.label = std::to_string(start_year);
-  } else if (last - first == 2 && first % 3 == 1) {
-    period.label = std::to_string(start_year) + " Q" + std::to_string((first + 2) / 3);
-  } else {
-    period.label = year_month(period.start) + " to " + year_month(period.end);
-  }
-  return period;
-}
-
-// A report an alliance owes period after period.
+// A report an alliance owes period after period (model/report_schedule.hpp has the arithmetic).
 struct Schedule {
   std::string report;  // "diary-sheet", ...
   std::string citation;
   std::vector<model::ReportWindow> windows;
-  std::function<std::optional<core::Date>(const Period&)> due_date;
+  std::function<std::optional<core::Date>(const ReportPeriod&)> due_date;
 
-  std::optional<Period> period_containing(core::Date day) const {
-    for (const model::ReportWindow& window : windows)
-      if (auto period = period_of(window, day)) return period;
-    return std::nullopt;
+  std::optional<ReportPeriod> period_containing(core::Date day) const {
+    return model::period_containing(windows, day);
   }
 };
-
-bool contains(const std::vector<std::string>& words, const std::string& word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 std::optional<Schedule> schedule_of(const std::string& duty, const model::AllianceProfile& profile,
                                     const std::string& alliance_type) {
@@ -80,22 +37,18 @@ std::optional<Schedule> schedule_of(const std::string& duty, const model::Allian
                       periodic.citation,
                       periodic.windows,
                       {}};
-    if (periodic.due_rule == model::DueRule::FridayAfterEnd) {
-      schedule.due_date = [](const Period& period) { return core::friday_after(period.end); };
-    } else {
-      const int days = periodic.due_days;
-      schedule.due_date = [days](const Period& period) { return core::add_days(period.end, days); };
-    }
+    schedule.due_date = [&periodic](const ReportPeriod& period) -> std::optional<core::Date> {
+      return model::periodic_due_date(periodic, period.end);
+    };
     return schedule;
   }
   if (duty == "annual-report") {
     const model::AnnualReportDuty& annual = profile.annual_report;
-    const bool dated =
-        annual.due_friday_after_new_year && contains(annual.due_alliance_types, alliance_type);
+    const bool dated = model::annual_due_applies(annual, alliance_type);
     Schedule schedule{"annual-report", annual.citation, {{1, 12}}, {}};
-    schedule.due_date = [dated](const Period& period) -> std::optional<core::Date> {
+    schedule.due_date = [&annual, dated](const ReportPeriod& period) -> std::optional<core::Date> {
       if (!dated) return std::nullopt;
-      return core::friday_after(ymd(period.end.year() + 1, 1, 1));
+      return model::annual_due_date(annual, period.end);
     };
     return schedule;
   }
@@ -192,7 +145,7 @@ AllianceDue alliance_due(const std::vector<const AllianceFacts*>& agreements,
   for (const std::string& duty : latest.reporting_duties) {
     const std::optional<Schedule> schedule = schedule_of(duty, *profile, latest.alliance_type);
     if (!schedule) continue;
-    for (std::optional<Period> period = schedule->period_containing(due.first_signing_date);
+    for (std::optional<ReportPeriod> period = schedule->period_containing(due.first_signing_date);
          period && period->start <= last_day;
          period = schedule->period_containing(core::add_days(period->end, 1))) {
       DueItem item;

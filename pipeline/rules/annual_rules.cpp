@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pipeline/core/money.hpp"
+#include "pipeline/model/report_schedule.hpp"
 #include "pipeline/rules/activity_rules.hpp"
 #include "pipeline/rules/alliance_rules.hpp"
 
@@ -194,14 +195,12 @@ void covers_past_year_at_most(const Report& s, core::Outcome& outcome) {
 
 // The Friday after the 1 January that follows the evaluation period.
 std::optional<core::Date> annual_due_date(const Report& s) {
-  if (!s.profile.annual_report.due_friday_after_new_year || !s.period) return std::nullopt;
-  const auto new_year = core::Date::from_ymd(s.period->end.year() + 1, 1, 1);
-  if (!new_year) return std::nullopt;
-  return core::friday_after(*new_year);
+  if (!s.period) return std::nullopt;
+  return model::annual_due_date(s.profile.annual_report, s.period->end);
 }
 
 bool due_for_type(const Report& s) {
-  return s.type && contains(s.profile.annual_report.due_alliance_types, *s.type);
+  return s.type && model::annual_due_applies(s.profile.annual_report, *s.type);
 }
 
 // ANNUAL-DUE-DATE, given for every type; only the listed types have the date as a deadline.

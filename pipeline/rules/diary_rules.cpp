@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/model/report_schedule.hpp"
 #include "pipeline/rules/activity_rules.hpp"
 #include "pipeline/rules/alliance_rules.hpp"
 
@@ -97,15 +98,9 @@ struct Sheet {
 
   // The profile's window whose last day is the period's end.
   std::optional<Window> window() const {
-    const core::Date end = period->end;
-    if (end.day() != core::days_in_month(end.year(), end.month())) return std::nullopt;
-    for (const model::ReportWindow& w : report().windows) {
-      if (w.last_month != end.month()) continue;
-      const int first_year = w.first_month <= w.last_month ? end.year() : end.year() - 1;
-      if (const auto first = core::Date::from_ymd(first_year, w.first_month, 1))
-        return Window{*first, end};
-    }
-    return std::nullopt;
+    const auto w = model::period_ending(report().windows, period->end);
+    if (!w) return std::nullopt;
+    return Window{w->start, w->end};
   }
   // The period is one of the profile's windows, or its part after a late start (I-42).
   bool in_window() const {
@@ -113,11 +108,7 @@ struct Sheet {
     return w && w->first <= period->start;
   }
 
-  core::Date due_date() const {
-    const PeriodicReport& r = report();
-    return r.due_rule == model::DueRule::FridayAfterEnd ? core::friday_after(period->end)
-                                                        : core::add_days(period->end, r.due_days);
-  }
+  core::Date due_date() const { return model::periodic_due_date(report(), period->end); }
   // "2025 Q3"
   std::string quarter() const {
     return std::to_string(period->end.year()) + " Q" +
