@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "bench/generate.hpp"
+#include "bench/haru_writer.hpp"
 #include "pipeline/core/data_dir.hpp"
 #include "pipeline/core/error.hpp"
 #include "pipeline/ingest/ingest.hpp"
@@ -258,6 +259,18 @@ std::vector<Row> render_rows(bench::Generator& generator, const Counts& counts,
     rows.push_back(time_renders(k.name, counts.documents, inputs.size(), [&](std::size_t i) {
       return render_document(inputs[i], options);
     }));
+    if (k.kind == bench::Kind::Agreement) {
+      // The baseline: the same agreements through libharu, each font embedded whole.
+      auto haru = options;
+      haru.backend = bench::write_pdf_with_libharu;
+      rows.push_back(time_renders("render agreement (new), libharu", counts.documents,
+                                  inputs.size(), [&](std::size_t i) {
+                                    std::string pdf = render_document(inputs[i], haru);
+                                    if (pdf.rfind("%PDF-", 0) != 0)
+                                      throw core::Error("bench: libharu wrote no PDF");
+                                    return pdf;
+                                  }));
+    }
     for (auto& p : inputs) everything.push_back(std::move(p));
   }
   // Compliance summaries of accepted and rejected submissions alike.

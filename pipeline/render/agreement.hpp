@@ -14,7 +14,7 @@
 namespace pipeline::render {
 
 // The agreement as PDF bytes. Throws TemplateError when the program's template is missing or
-// malformed, RenderError (libharu) or core::IoError (fonts missing).
+// malformed, RenderError (HarfBuzz) or core::IoError (fonts missing).
 std::string render_agreement(const model::AllianceAgreement& agreement,
                              const model::AllianceProfile& profile, const RenderOptions& options);
 

@@ -14,7 +14,7 @@
 
 namespace pipeline::render {
 
-// The report as PDF bytes. Throws RenderError (libharu) or core::IoError (fonts missing).
+// The report as PDF bytes. Throws RenderError (HarfBuzz) or core::IoError (fonts missing).
 std::string render_annual_report(const model::AnnualReport& report,
                                  const model::AllianceProfile& profile,
                                  const RenderOptions& options);

@@ -58,13 +58,8 @@ struct PdfMetadata {
 };
 
 // Writes `pages` as US Letter pages, embedding the faces of `fonts` that the text uses as
-// subsets (options.embedding LibharuWhole: through libharu, whole). Throws RenderError when
-// HarfBuzz or libharu fails.
+// subsets. Throws RenderError when HarfBuzz fails.
 std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
                       const FontSet& fonts, const RenderOptions& options);
-
-// The libharu writer behind FontEmbedding::LibharuWhole (haru_writer.cpp).
-std::string write_pdf_with_libharu(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
-                                   const FontSet& fonts, const RenderOptions& options);
 
 }  // namespace pipeline::render

@@ -27,7 +27,7 @@ struct ComplianceSummary {
   std::vector<std::pair<std::string, std::string>> figures;  // name -> value, in rules.md order
 };
 
-// The summary as PDF bytes. Throws RenderError (libharu) or core::IoError (fonts missing).
+// The summary as PDF bytes. Throws RenderError (HarfBuzz) or core::IoError (fonts missing).
 std::string render_compliance_summary(const ComplianceSummary& summary,
                                       const RenderOptions& options);
 

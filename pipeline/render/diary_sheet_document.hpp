@@ -14,7 +14,7 @@
 
 namespace pipeline::render {
 
-// The filled form as PDF bytes. Throws RenderError (libharu) or core::IoError (fonts missing).
+// The filled form as PDF bytes. Throws RenderError (HarfBuzz) or core::IoError (fonts missing).
 std::string render_diary_sheet(const model::DiarySheet& sheet,
                                const model::AllianceProfile& profile, const RenderOptions& options);
 

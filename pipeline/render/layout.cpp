@@ -493,7 +493,7 @@ struct Document::Impl {
     finished = true;
     for (std::size_t i = 0; i < pages.size(); ++i) draw_page_furniture(i, pages.size());
     const PdfMetadata metadata{info.title, info.author, info.subject, info.keywords};
-    return write_pdf(pages, metadata, *fonts, options);
+    return (options.backend ? options.backend : write_pdf)(pages, metadata, *fonts, options);
   }
 };
 

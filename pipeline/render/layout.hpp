@@ -16,8 +16,8 @@
 //!   std::string pdf = doc.finish();
 //!
 //! A Document is single-use and not thread-safe; separate Documents may be built on separate
-//! threads at once (they share the read-only FontSet). Errors: RenderError from libharu or
-//! HarfBuzz, core::IoError when the fonts are missing.
+//! threads at once (they share the read-only FontSet). Errors: RenderError from HarfBuzz,
+//! core::IoError when the fonts are missing.
 
 #include <memory>
 #include <optional>

@@ -214,12 +214,3 @@ TEST_CASE("numbered lists count their items and total rows close a table", "[ren
   CHECK(amount_right == Approx(total_right).margin(0.5));  // right-aligned column
   CHECK(total_right == Approx(612 - 72 - 5).margin(1));    // at the cell's right padding
 }
-
-TEST_CASE("libharu's own whole-font embedding still gives a valid PDF", "[render][layout]") {
-  auto options = test_options();
-  options.embedding = FontEmbedding::LibharuWhole;
-  const auto pdf = probe::write_file(sample_document(2, options), "whole.pdf");
-  CHECK(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
-  CHECK(probe::all_text(pdf).find("Asociación de Trabajadores Agrícolas") != std::string::npos);
-  for (const auto& line : probe::font_lines(pdf)) CHECK(line.find(" yes ") != std::string::npos);
-}

@@ -14,7 +14,7 @@
 namespace pipeline::render {
 
 // The declination letter as PDF bytes. Throws TemplateError when the template is missing or
-// malformed, RenderError (libharu) or core::IoError (fonts missing).
+// malformed, RenderError (HarfBuzz) or core::IoError (fonts missing).
 std::string render_declination_letter(const model::DeclinationLetter& letter,
                                       const model::AllianceProfile& profile,
                                       const RenderOptions& options);

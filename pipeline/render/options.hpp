@@ -4,26 +4,29 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "pipeline/core/date.hpp"
 
 namespace pipeline::render {
 
 class FontSet;
+struct PageOps;
+struct PdfMetadata;
+struct RenderOptions;
 
-enum class FontEmbedding {
-  // Each font cut down with hb-subset to the characters the document uses (the default).
-  Subset,
-  // The font file handed to libharu as is; libharu keeps the glyphs it saw used but drops the
-  // accents of nested composite glyphs (ễ, ồ) and mangles large CJK fonts. For comparison only.
-  LibharuWhole,
-};
+// A writer of the display list (canvas.hpp) as PDF bytes. formpipe's own, write_pdf, embeds each
+// font as an hb-subset subset; the benchmark passes libharu's here as the baseline it measures
+// formpipe against (bench/haru_writer.cpp).
+using PdfBackend = std::string (*)(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
+                                   const FontSet& fonts, const RenderOptions& options);
 
 struct RenderOptions {
   core::Date creation_date;              // the PDF's CreationDate and ModDate, 00:00 UTC
   std::shared_ptr<const FontSet> fonts;  // null: default_fonts()
-  FontEmbedding embedding = FontEmbedding::Subset;
-  bool compress = true;  // Flate-compress page content and fonts
+  PdfBackend backend = nullptr;          // null: write_pdf
+  bool compress = true;                  // Flate-compress page content and fonts
   // Where document templates are read (agreements, letters); empty: core::data_dir()/templates.
   std::filesystem::path templates_dir;
 };

@@ -300,9 +300,6 @@ void write_info(PdfFile& file, int number, const PdfMetadata& metadata, core::Da
 
 std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
                       const FontSet& fonts, const RenderOptions& options) {
-  if (options.embedding == FontEmbedding::LibharuWhole)
-    return write_pdf_with_libharu(pages, metadata, fonts, options);
-
   PdfFile file(options.compress);
   const int catalog = file.reserve();
   const int page_tree = file.reserve();

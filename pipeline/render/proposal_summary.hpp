@@ -16,7 +16,7 @@
 namespace pipeline::render {
 
 // The summary as PDF bytes; a figure the rules did not compute prints as a blank ("—").
-// Throws RenderError (libharu) or core::IoError (fonts missing).
+// Throws RenderError (HarfBuzz) or core::IoError (fonts missing).
 std::string render_proposal_summary(const model::GrantProposal& proposal,
                                     const core::Figures& figures, const RenderOptions& options,
                                     const model::GrantParameters& parameters = {});

@@ -1,5 +1,5 @@
 // Hidden benchmark cases ("[.bench]", not run by default): CPU time and size of a typical 3-page
-// agreement-like document, per font embedding mode (CPU time, so that other processes on a shared
+// agreement-like document, compressed and not (CPU time, so that other processes on a shared
 // machine do not skew it). Run a release build:
 //   formpipe_render_tests "[.bench]"
 #include <catch2/catch.hpp>
@@ -19,10 +19,9 @@ double cpu_ms_since(std::clock_t start) {
   return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
 }
 
-RenderOptions bench_options(FontEmbedding embedding) {
+RenderOptions bench_options() {
   RenderOptions options;
   options.creation_date = *core::Date::from_ymd(2025, 1, 3);
-  options.embedding = embedding;
   return options;
 }
 
@@ -68,8 +67,8 @@ std::string agreement(int variant, const RenderOptions& options) {
   return doc.finish();
 }
 
-void measure(const char* label, FontEmbedding embedding, bool compress) {
-  auto options = bench_options(embedding);
+void measure(const char* label, bool compress) {
+  auto options = bench_options();
   options.compress = compress;
   const std::string first = agreement(0, options);
   constexpr int n = 200;
@@ -85,9 +84,8 @@ void measure(const char* label, FontEmbedding embedding, bool compress) {
 }  // namespace
 
 TEST_CASE("benchmark: 3-page agreement-like document", "[.bench]") {
-  measure("subset, compressed", FontEmbedding::Subset, true);
-  measure("subset, uncompressed", FontEmbedding::Subset, false);
-  measure("libharu whole, compressed", FontEmbedding::LibharuWhole, true);
+  measure("subset, compressed", true);
+  measure("subset, uncompressed", false);
 }
 
 TEST_CASE("benchmark: compliance summary with 20 findings", "[.bench]") {
@@ -103,7 +101,7 @@ TEST_CASE("benchmark: compliance summary with 20 findings", "[.bench]") {
                           "Equipment $43,000.00 exceeds 50% of the grant requested ($80,000.00).",
                           "CET Grant Guide §4.2", "cet-grant-proposal/table-b/line-3"});
   s.figures = {{"grant-requested", "80000.00"}, {"match-total", "8000.00"}};
-  const auto options = bench_options(FontEmbedding::Subset);
+  const auto options = bench_options();
   constexpr int n = 200;
   std::size_t bytes = 0;
   const std::clock_t start = std::clock();

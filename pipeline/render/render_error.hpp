@@ -1,6 +1,6 @@
 #pragma once
-//! The render layer's one exception: libharu or HarfBuzz failed. Raised after the C call has
-//! returned (libharu only records the error in its callback), never thrown through C frames.
+//! The render layer's one exception: HarfBuzz (or, in the benchmark's baseline writer, libharu)
+//! failed. Raised after the C call has returned, never thrown through C frames.
 
 #include <string>
 

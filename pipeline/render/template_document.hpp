@@ -56,7 +56,7 @@ std::filesystem::path templates_dir(const RenderOptions& options);
 std::string expand_template(const std::filesystem::path& file, const TemplateData& data);
 
 // The template `file` expanded with `data` and laid out: PDF bytes. Throws TemplateError,
-// RenderError (libharu) or core::IoError (fonts missing).
+// RenderError (HarfBuzz) or core::IoError (fonts missing).
 std::string render_template(const std::filesystem::path& file, const TemplateData& data,
                             const RenderOptions& options);
 

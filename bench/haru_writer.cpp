@@ -1,12 +1,12 @@
 // write_pdf_with_libharu: the display list to PDF through libharu, embedding each font file
-// whole the way libharu does (FontEmbedding::LibharuWhole, kept for comparison; write_pdf's own
-// subset writer is the default and ~30x faster).
+// whole the way libharu does: the baseline of the benchmark's libharu row (formpipe's own
+// subset writer, render/pdf_writer.cpp, is what the product uses).
 //
 // libharu 2.3's /ToUnicode stream is an encoding CMap (begincidrange), which text extractors
 // reject; it is replaced, through the internal headers Debian's libhpdf-dev installs
 // (hpdf_font.h), by a bfchar map of the characters used (write_to_unicode).
 
-#include "pipeline/render/canvas.hpp"
+#include "bench/haru_writer.hpp"
 
 #include <hpdf.h>
 #include <hpdf_font.h>
@@ -18,7 +18,10 @@
 #include "pipeline/render/fonts.hpp"
 #include "pipeline/render/render_error.hpp"
 
-namespace pipeline::render {
+namespace bench {
+
+using namespace pipeline::render;
+namespace core = pipeline::core;
 
 namespace {
 
@@ -293,4 +296,4 @@ std::string write_pdf_with_libharu(const std::vector<PageOps>& pages, const PdfM
   return save(haru);
 }
 
-}  // namespace pipeline::render
+}  // namespace bench
