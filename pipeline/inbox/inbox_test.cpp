@@ -8,7 +8,7 @@
 #include "pipeline/inbox/claims.hpp"
 #include "pipeline/inbox/results.hpp"
 #include "pipeline/inbox/store.hpp"
-#include "pipeline/inbox/test_support.hpp"
+#include "pipeline/inbox/inbox_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::inbox;

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "pipeline/inbox/test_support.hpp"
+#include "pipeline/inbox/inbox_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::inbox;

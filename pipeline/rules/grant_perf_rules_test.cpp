@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "pipeline/rules/grant_test_builders.hpp"
+#include "pipeline/rules/grant_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::rules::test;

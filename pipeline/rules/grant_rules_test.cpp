@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "pipeline/rules/grant_test_builders.hpp"
+#include "pipeline/rules/grant_test_support.hpp"
 #include "pipeline/text/unicode.hpp"
 
 using namespace pipeline;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/rules/grant_test_builders.hpp"
+#include "pipeline/rules/grant_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::rules::test;
