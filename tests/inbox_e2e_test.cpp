@@ -12,11 +12,13 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -27,6 +29,8 @@
 #include <sstream>
 #include <thread>
 
+#include "pipeline/inbox/store.hpp"
+#include "pipeline/process/names.hpp"
 #include "pipeline/process/process.hpp"
 
 extern char** environ;
@@ -499,4 +503,109 @@ TEST_CASE("due lists what the sample alliances owe as of a fixed date", "[e2e][i
   CHECK_THAT(later.out, Catch::Contains("RENEWAL   expires 2030-03-14 (in 41 days): renewal "
                                         "contact was due by 2030-01-13") &&
                             Catch::Contains("OVERDUE"));
+}
+
+TEST_CASE("names that are not UTF-8 are filed, escaped reversibly, and fail no other submission",
+          "[e2e][inbox]") {
+  Scratch scratch;
+  const std::string valid = read_file(kSource / "samples/alliance-diary-sheet.valid.xml");
+  // Any byte sequence is a legal name: Latin-1, a lone continuation byte, a newline, a backslash.
+  const std::vector<std::string> odd{"caf\xE9 diary.xml", "diary \x80\xFF.xml",
+                                     "two\nlines \\ one.xml"};
+  std::map<std::string, std::string> names;  // sha256 -> name as dropped
+  for (int i = 0; i < 200; ++i) {
+    std::string name = "diary " + std::to_string(i) + ".xml";
+    if (i % 60 == 30) name = odd[static_cast<std::size_t>(i / 60)];
+    const std::string bytes = with_comment(valid, i);
+    write_file(scratch.inbox() / name, bytes);
+    names[sha256(bytes)] = name;
+  }
+  REQUIRE(names.size() == 200);
+  const Result result = run(scratch, "--jobs 2");
+  CAPTURE(result.out, result.err);
+  CHECK(result.status == 0);
+  CHECK_THAT(result.out, Catch::Contains("200 submissions") && Catch::Contains("0 failed"));
+  CHECK(inbox_is_empty(scratch.inbox()));
+
+  const auto found = reports(scratch.out());
+  CHECK(found.size() == 200);
+  inbox::Store store(scratch.out() / "formpipe.sqlite");
+  CHECK(store.count("submissions") == 200);
+  for (const auto& [sha, name] : names) {
+    CAPTURE(process::escape_name(name));
+    const std::string id = sha.substr(0, 12);
+    REQUIRE(found.count(id) == 1);
+    const std::string source = found.at(id)->getValue<std::string>("source");
+    CHECK(source == process::escape_name(name));
+    CHECK(process::unescape_name(source) == name);  // the exact bytes back
+    const auto row = store.find(sha);
+    REQUIRE(row);
+    CHECK(row->id == id);
+    CHECK(row->source == source);
+  }
+  CHECK(found.at(sha256(with_comment(valid, 30)).substr(0, 12))->getValue<std::string>("source") ==
+        "caf\\xE9 diary.xml");
+  CHECK(found.at(sha256(with_comment(valid, 150)).substr(0, 12))->getValue<std::string>("source") ==
+        "two\\x0Alines \\\\ one.xml");
+}
+
+TEST_CASE("watch escapes names in its log and tells once of links and FIFOs it skips",
+          "[e2e][inbox]") {
+  Scratch scratch;
+  const std::string log = (scratch / "watch.log").string();
+  const std::string forged = "real.xml: accepted\n2025-11-20T00:00:00Z forged.xml";
+  const std::string bytes = read_file(kSource / "samples/alliance-diary-sheet.valid.xml");
+  write_file(scratch.inbox() / (forged + ".xml"), bytes);
+  fs::create_symlink(kSource / "samples/alliance-agreement.valid.xml",
+                     scratch.inbox() / "linked.xml");
+  REQUIRE(::mkfifo((scratch.inbox() / "pipe.xml").c_str(), 0644) == 0);
+  const std::string args[] = {FORMPIPE_BINARY,
+                              "watch",
+                              scratch.inbox().string(),
+                              "--out",
+                              scratch.out().string(),
+                              "--settle",
+                              "0",
+                              "--as-of",
+                              kAsOf};
+  std::vector<char*> argv;
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, FORMPIPE_BINARY, &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  const std::string id = sha256(bytes).substr(0, 12);
+  const auto deadline = std::chrono::steady_clock::now() + 15s;
+  while (!fs::exists(scratch.out() / id) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(50ms);
+  std::this_thread::sleep_for(1500ms);  // many more scans of the inbox
+  REQUIRE(::kill(pid, SIGTERM) == 0);
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+
+  const std::string lines = read_file(log);
+  CAPTURE(lines);
+  CHECK(fs::exists(scratch.out() / id));
+  std::vector<std::string> split;
+  std::istringstream in(lines);
+  for (std::string line; std::getline(in, line);) split.push_back(line);
+  auto count = [&](const std::string& text) {
+    return std::count_if(split.begin(), split.end(), [&](const std::string& line) {
+      return line.find(text) != std::string::npos;
+    });
+  };
+  // One line for the submission, its newline shown as \x0A; no line starts with the forgery.
+  CHECK(count("real.xml: accepted\\x0A2025-11-20T00:00:00Z forged.xml.xml: accepted -> " + id) ==
+        1);
+  CHECK(count("forged.xml") == 1);
+  // The link and the FIFO are named once each, however many scans saw them.
+  CHECK(count("linked.xml: not taken: a symbolic link") == 1);
+  CHECK(count("pipe.xml: not taken: a FIFO") == 1);
+  CHECK(fs::is_symlink(scratch.inbox() / "linked.xml"));
+  CHECK(fs::is_fifo(scratch.inbox() / "pipe.xml"));
 }

@@ -30,6 +30,11 @@ class Progress : public inbox::Observer {
     }
     draw(done_ >= expected_);
   }
+  void refused(const std::string& source, const std::string& kind) override {
+    clear();
+    std::cerr << "formpipe run: " << source << ": not taken: " << kind << "\n";
+    draw(true);
+  }
 
  private:
   void draw(bool now) {

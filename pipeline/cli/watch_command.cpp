@@ -10,7 +10,8 @@ namespace pipeline::cli {
 
 namespace {
 
-// One line per submission on stdout, flushed at once so a log file follows along.
+// One line per submission on stdout, flushed at once so a log file follows along. Names come
+// escaped (docs/inbox.md, "File names"), so a name never breaks or forges a line.
 class LogLines : public inbox::Observer {
  public:
   void started(std::size_t expected) override {
@@ -34,6 +35,10 @@ class LogLines : public inbox::Observer {
         break;
     }
     out << std::endl;
+  }
+  void refused(const std::string& source, const std::string& kind) override {
+    std::cerr << inbox::iso_utc(std::chrono::system_clock::now()) << " " << source
+              << ": not taken: " << kind << std::endl;
   }
 };
 

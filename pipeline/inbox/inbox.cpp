@@ -15,6 +15,7 @@
 #include "pipeline/inbox/results.hpp"
 #include "pipeline/inbox/scan.hpp"
 #include "pipeline/inbox/store.hpp"
+#include "pipeline/process/names.hpp"
 
 namespace pipeline::inbox {
 
@@ -170,11 +171,17 @@ bool is_inside(const fs::path& path, const fs::path& folder) {
   return !relative.empty() && *relative.begin() != "..";
 }
 
+// The files and folders in the inbox that may be submissions (links and FIFOs never are).
 std::size_t count_entries(const fs::path& inbox) {
   std::size_t count = 0;
   std::error_code ec;
-  for (fs::directory_iterator it(inbox, ec), end; !ec && it != end; it.increment(ec))
-    if (!is_ignored_name(it->path().filename().string())) ++count;
+  for (fs::directory_iterator it(inbox, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code kind;
+    const fs::file_status status = it->symlink_status(kind);
+    if (!kind && (fs::is_regular_file(status) || fs::is_directory(status)) &&
+        !is_ignored_name(it->path().filename().string()))
+      ++count;
+  }
   return count;
 }
 
@@ -235,6 +242,7 @@ class Service {
     while (!stop_) {
       skip_returned();
       const std::vector<fs::path> ready = scanner_.pass();
+      report_refused();
       for (const fs::path& entry : ready) {
         if (!workers.wait_free(stop_)) break;
         if (is_returned(entry.filename().string())) continue;
@@ -247,6 +255,15 @@ class Service {
       while (!stop_ && std::chrono::steady_clock::now() < wake)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+  }
+
+  // Tells of the entries the last scan found to be neither a file nor a folder.
+  void report_refused() {
+    if (scanner_.refused().empty()) return;
+    std::lock_guard lock(mutex_);
+    for (const Scanner::Refused& entry : scanner_.refused())
+      observer_.refused(process::escape_name(entry.name),
+                        entry.kind + "; only files and folders are submissions");
   }
 
   // Hands the submissions given back, once they are in the inbox again, to the scanner to leave
@@ -276,7 +293,7 @@ class Service {
         scanner_.skip_until_changed(entry.filename().string(), *signature);
       Event event;
       event.kind = Event::Kind::Failed;
-      event.source = entry.filename().string();
+      event.source = process::escape_name(entry.filename().string());
       event.message = e.what();
       finish(event);
       return std::nullopt;
@@ -286,7 +303,7 @@ class Service {
   // A worker's whole job: never throws.
   void handle(const Job& job) {
     Event event;
-    event.source = job.claimed.name;
+    event.source = process::escape_name(job.claimed.name);
     std::string in_hand;  // the sha256 this worker marked in flight, to unmark when done
     try {
       const std::string sha256 = process::sha256_of(job.claimed.path);
@@ -294,7 +311,7 @@ class Service {
       event.id = admission.id;
       if (admission.kind == Admission::Kind::Duplicate) {
         event.kind = Event::Kind::Duplicate;
-        store_.record_duplicate(job.claimed.token, sha256, job.claimed.name, admission.id,
+        store_.record_duplicate(job.claimed.token, sha256, event.source, admission.id,
                                 job.claimed_at);
       } else if (admission.kind == Admission::Kind::Finished) {
         event.status = status_named(admission.status);  // recorded before a crash
@@ -412,23 +429,49 @@ class Service {
           pending->job.claimed.token, &pending->report, &pending->report_json,
           &pending->staged.outputs,
           RecordTimes{pending->as_of, pending->job.claimed_at, pending->processed_at}});
+    std::vector<std::string> errors;
     try {
       results_.sync_names();
-      store_.record_all(records);
+      // Each record on its own merit: one the store refuses keeps out no other.
+      errors = store_.record_all(records);
     } catch (const std::exception& e) {
-      // The folders stay in place without a record; processing the input again replaces them.
-      for (Pending* pending : published) fail(*pending, e.what(), true);
-      return;
+      errors.assign(published.size(), e.what());
     }
-    for (Pending* pending : published) {
-      release_in_flight(pending->report.sha256);
-      release_input(pending->job.claimed, pending->event);
-      finish(pending->event);
+    std::vector<Pending*> refused;
+    for (std::size_t i = 0; i < published.size(); ++i) {
+      if (!errors[i].empty()) {
+        refused.push_back(published[i]);
+        continue;
+      }
+      release_in_flight(published[i]->report.sha256);
+      release_input(published[i]->job.claimed, published[i]->event);
+      finish(published[i]->event);
+    }
+    if (refused.empty()) return;
+    // A folder is never left without its record: those not recorded are taken down again.
+    bool withdrawn = true;
+    for (Pending* pending : refused) {
+      try {
+        results_.withdraw(pending->staged);
+      } catch (const std::exception&) {
+        withdrawn = false;  // the input stays claimed (below) and the next start redoes it
+      }
+    }
+    try {
+      results_.sync_names();
+    } catch (const std::exception&) {
+      withdrawn = false;
+    }
+    for (std::size_t i = 0, r = 0; i < published.size(); ++i) {
+      if (errors[i].empty()) continue;
+      fail(*refused[r++], errors[i], true, withdrawn);
     }
   }
 
   // A staged submission that could not be committed goes back to the inbox.
-  void fail(Pending& pending, const std::string& why, bool published) {
+  // `published` and not `withdrawn`: its folder may still be in place, so the input is kept
+  // claimed for the next start to redo rather than put back.
+  void fail(Pending& pending, const std::string& why, bool published, bool withdrawn = true) {
     if (!published) {
       try {
         results_.discard(pending.staged);
@@ -439,7 +482,12 @@ class Service {
     release_in_flight(pending.report.sha256);
     pending.event.kind = Event::Kind::Failed;
     pending.event.message = why;
-    give_back(pending.job.claimed, pending.event);
+    if (published && !withdrawn) {
+      pending.event.message +=
+          "; it waits in " + pending.job.claimed.path.string() + " for the next start";
+    } else {
+      give_back(pending.job.claimed, pending.event);
+    }
     finish(pending.event);
   }
 
@@ -466,7 +514,9 @@ class Service {
     }
   }
 
-  void finish(const Event& event) {
+  void finish(Event& event) {
+    if (!process::is_printable_text(event.message))
+      event.message = process::printable_text(event.message);
     std::lock_guard lock(mutex_);
     switch (event.kind) {
       case Event::Kind::Duplicate:

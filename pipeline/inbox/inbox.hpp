@@ -43,12 +43,12 @@ struct Settings {
 struct Event {
   enum class Kind { Processed, Duplicate, Failed };
   Kind kind = Kind::Processed;
-  std::string source;  // the name as dropped
+  std::string source;  // the name as dropped, escaped (process::escape_name): one line of UTF-8
   std::string id;      // result folder (for a duplicate: the original's)
   process::Status status = process::Status::Unreadable;
   int errors = 0;
   int warnings = 0;
-  std::string message;  // for Failed: what went wrong
+  std::string message;  // for Failed: what went wrong (printable: one line of UTF-8)
 };
 
 // Progress reports; calls come from one thread at a time.
@@ -58,6 +58,13 @@ class Observer {
   // After recovery, before the first submission: how many entries the inbox holds.
   virtual void started(std::size_t expected) { (void)expected; }
   virtual void finished(const Event& event) = 0;
+  // An inbox entry that is never taken because it is neither a file nor a folder: `source` is
+  // its escaped name, `kind` what it is ("a symbolic link", "a FIFO (named pipe)", ...). Told
+  // once per entry, however many scans see it.
+  virtual void refused(const std::string& source, const std::string& kind) {
+    (void)source;
+    (void)kind;
+  }
 };
 
 struct Summary {

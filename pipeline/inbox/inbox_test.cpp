@@ -1,14 +1,18 @@
 #include "pipeline/inbox/inbox.hpp"
 
+#include <Poco/Data/Session.h>
+
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "pipeline/inbox/claims.hpp"
+#include "pipeline/inbox/inbox_test_support.hpp"
 #include "pipeline/inbox/results.hpp"
 #include "pipeline/inbox/store.hpp"
-#include "pipeline/inbox/inbox_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::inbox;
@@ -242,4 +246,62 @@ TEST_CASE("an output folder inside the inbox is refused", "[inbox][service]") {
   const std::atomic<bool> stop{false};
   CHECK_THROWS_WITH(run_inbox(settings, recorder, stop), Catch::Contains("lies inside the inbox"));
   CHECK_FALSE(fs::exists(settings.out));
+}
+
+TEST_CASE("a record the store refuses fails only its own submission and leaves no folder",
+          "[inbox][service]") {
+  ScratchFolder scratch;
+  const Settings settings = settings_for(scratch, 2);
+  fs::create_directories(settings.out);
+  {
+    // A store that refuses one submission's row, as a full or broken store might refuse any.
+    Store store(settings.out / "formpipe.sqlite");
+    Poco::Data::Session session("SQLite", (settings.out / "formpipe.sqlite").string());
+    session << "CREATE TRIGGER poison BEFORE INSERT ON submissions"
+               " WHEN NEW.source = 'poison.xml' BEGIN SELECT RAISE(ABORT, 'poisoned'); END",
+        Poco::Data::Keywords::now;
+  }
+  const std::string valid = read_file(sample("alliance-diary-sheet.valid.xml"));
+  for (int i = 0; i < 30; ++i)
+    write_file(
+        scratch / ("inbox/" + (i == 15 ? std::string("poison") : std::to_string(i)) + ".xml"),
+        valid + "<!-- " + std::to_string(i) + " -->\n");
+  Recorder recorder;
+  bool first = true;
+  recorder.on_event = [&](const Event&) {  // hold the committer once, so the next group is large
+    if (std::exchange(first, false)) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  };
+  const std::atomic<bool> stop{false};
+  const Summary summary = run_inbox(settings, recorder, stop);
+  CHECK(summary.accepted == 29);
+  CHECK(summary.failed == 1);
+  for (const Event& event : recorder.events) {
+    CAPTURE(event.source, event.message);
+    CHECK((event.kind == Event::Kind::Failed) == (event.source == "poison.xml"));
+  }
+  CHECK(fs::exists(scratch / "inbox/poison.xml"));
+  Store store(settings.out / "formpipe.sqlite");
+  CHECK(store.count("submissions") == 29);
+  CHECK(result_folders(settings.out) == 29);  // every folder has its row
+  CHECK(fs::is_empty(settings.out / ".formpipe-tmp"));
+}
+
+TEST_CASE("a bundle corrected by removing a link is a new submission, not a duplicate",
+          "[inbox][service]") {
+  ScratchFolder scratch;
+  const Settings settings = settings_for(scratch);
+  drop_sample(scratch, "alliance-diary-sheet.valid.bundle", "diary");
+  fs::create_symlink("../not-sent.csv", scratch / "inbox/diary/extra.csv");  // dangling
+  Recorder first;
+  const std::atomic<bool> stop{false};
+  run_inbox(settings, first, stop);
+  REQUIRE(first.events.size() == 1);
+  CHECK(first.events[0].kind == Event::Kind::Processed);
+  drop_sample(scratch, "alliance-diary-sheet.valid.bundle", "diary");
+  Recorder second;
+  run_inbox(settings, second, stop);
+  REQUIRE(second.events.size() == 1);
+  CHECK(second.events[0].kind == Event::Kind::Processed);
+  CHECK(second.events[0].id != first.events[0].id);
+  CHECK(result_folders(settings.out) == 2);
 }

@@ -107,4 +107,11 @@ void Results::discard(const Staged& staged) {
   remove_tree(staged.folder);
 }
 
+void Results::withdraw(const Staged& staged) {
+  remove_tree(staged.folder);  // nothing there once published, unless a crash left something
+  if (!rename_no_replace(out_ / staged.id, staged.folder))
+    throw core::IoError(staged.folder.string(), "is in the way of withdrawing a result");
+  remove_tree(staged.folder);
+}
+
 }  // namespace pipeline::inbox

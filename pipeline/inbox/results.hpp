@@ -54,6 +54,9 @@ class Results {
   void sync_names() const { sync_directory(out_); }
   // Removes a staged folder that will not be published.
   void discard(const Staged& staged);
+  // Takes a published folder down again (its record could not be stored): moved back to the
+  // temp folder in one rename, then removed. Durable after sync_names().
+  void withdraw(const Staged& staged);
 
   const std::filesystem::path& folder() const { return out_; }
   const FileSystem& file_system() const { return file_system_; }

@@ -73,6 +73,16 @@ std::optional<Signature> signature_of(const fs::path& path) {
   return signature;
 }
 
+std::optional<std::string> unsupported_kind(const fs::path& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+    return std::nullopt;
+  if (S_ISLNK(st.st_mode)) return "a symbolic link";
+  if (S_ISFIFO(st.st_mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(st.st_mode)) return "a socket";
+  return "a device";
+}
+
 Scanner::Scanner(fs::path inbox, std::chrono::nanoseconds settle, std::size_t max_pending)
     : inbox_(std::move(inbox)), settle_(settle), max_pending_(max_pending) {}
 
@@ -86,12 +96,19 @@ std::vector<fs::path> Scanner::pass() {
   const Clock::time_point now = Clock::now();
   std::vector<fs::path> ready;
   overflow_ = false;
+  refused_.clear();
   std::error_code ec;
   for (fs::directory_iterator it(inbox_, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (is_ignored_name(name)) continue;
     const std::optional<Signature> signature = signature_of(it->path());
-    if (!signature) continue;
+    if (!signature) {
+      if (auto kind = unsupported_kind(it->path())) {
+        if (reported_.insert_or_assign(name, pass).second)  // not reported before
+          refused_.push_back(Refused{name, std::move(*kind)});
+      }
+      continue;
+    }
     if (auto skipped = skipped_.find(name); skipped != skipped_.end()) {
       if (skipped->second.signature == *signature) {
         skipped->second.pass = pass;
@@ -119,6 +136,7 @@ std::vector<fs::path> Scanner::pass() {
   // Forget what vanished since the last pass.
   std::erase_if(pending_, [&](const auto& item) { return item.second.pass != pass; });
   std::erase_if(skipped_, [&](const auto& item) { return item.second.pass != pass; });
+  std::erase_if(reported_, [&](const auto& item) { return item.second != pass; });
   return ready;
 }
 

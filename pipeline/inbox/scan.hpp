@@ -34,6 +34,9 @@ struct Signature {
 // The signature of a regular file or a folder; nullopt for anything else (a symbolic link,
 // a socket) or when it vanished meanwhile.
 std::optional<Signature> signature_of(const std::filesystem::path& path);
+// What an entry is when it is neither a regular file nor a folder ("a symbolic link", ...);
+// nullopt for a file, a folder or an entry that is gone.
+std::optional<std::string> unsupported_kind(const std::filesystem::path& path);
 
 class Scanner {
  public:
@@ -47,6 +50,14 @@ class Scanner {
   // Walks the inbox once and returns the entries that are ready, in directory order. Throws
   // core::IoError when the inbox cannot be listed.
   std::vector<std::filesystem::path> pass();
+  // An entry that is never a submission because of what it is, not its name.
+  struct Refused {
+    std::string name;  // as it is in the inbox (any bytes)
+    std::string kind;  // "a symbolic link", "a FIFO (named pipe)", "a socket", "a device"
+  };
+  // The entries the last pass found to be neither a file nor a folder and that no earlier pass
+  // reported: each is reported once while it stays (again if it goes and comes back).
+  const std::vector<Refused>& refused() const { return refused_; }
   // True when the last pass saw entries that are not ready yet.
   bool has_pending() const { return !pending_.empty() || overflow_; }
   // Leaves `name` alone until its signature changes (a submission that failed this session).
@@ -65,6 +76,8 @@ class Scanner {
   std::size_t max_pending_;
   std::map<std::string, Seen, std::less<>> pending_;
   std::map<std::string, Seen, std::less<>> skipped_;
+  std::map<std::string, std::uint64_t, std::less<>> reported_;  // refused name -> last pass seen
+  std::vector<Refused> refused_;
   std::uint64_t passes_ = 0;
   bool overflow_ = false;
 };

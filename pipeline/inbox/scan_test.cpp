@@ -1,6 +1,10 @@
 #include "pipeline/inbox/scan.hpp"
 
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 #include "pipeline/inbox/inbox_test_support.hpp"
 
@@ -97,4 +101,33 @@ TEST_CASE("a skipped entry comes back only when it changes", "[inbox][scan]") {
   write_file(scratch / "bad.xml", "<alliance-agreement/>");
   scanner.pass();
   CHECK(scanner.pass().size() == 1);
+}
+
+TEST_CASE("links, FIFOs and sockets in the inbox are reported once each, never taken",
+          "[inbox][scan]") {
+  ScratchFolder scratch;
+  write_file(scratch / "inbox/form.xml", "<x/>");
+  std::filesystem::create_symlink(scratch / "inbox/form.xml", scratch / "inbox/link.xml");
+  REQUIRE(::mkfifo((scratch / "inbox/pipe.xml").c_str(), 0644) == 0);
+  Scanner scanner(scratch / "inbox", 0ns);
+  std::vector<Scanner::Refused> refused;
+  for (int pass = 0; pass < 5; ++pass) {
+    for (const auto& path : scanner.pass()) CHECK(path.filename() == "form.xml");
+    for (const Scanner::Refused& entry : scanner.refused()) refused.push_back(entry);
+  }
+  REQUIRE(refused.size() == 2);
+  std::sort(refused.begin(), refused.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  CHECK(refused[0].name == "link.xml");
+  CHECK(refused[0].kind == "a symbolic link");
+  CHECK(refused[1].name == "pipe.xml");
+  CHECK(refused[1].kind == "a FIFO (named pipe)");
+  // Gone and back: reported again.
+  std::filesystem::remove(scratch / "inbox/link.xml");
+  scanner.pass();
+  CHECK(scanner.refused().empty());
+  std::filesystem::create_symlink(scratch / "inbox/pipe.xml", scratch / "inbox/link.xml");
+  scanner.pass();
+  REQUIRE(scanner.refused().size() == 1);
+  CHECK(scanner.refused()[0].name == "link.xml");
 }

@@ -152,7 +152,9 @@ bool Store::id_taken(const std::string& id, const std::string& sha256) {
 void Store::record(const std::string& claim, const process::Report& report,
                    const std::string& report_json, const std::vector<std::string>& outputs,
                    const RecordTimes& times) {
-  record_all({Record{claim, &report, &report_json, &outputs, times}});
+  const std::vector<std::string> errors =
+      record_all({Record{claim, &report, &report_json, &outputs, times}});
+  if (!errors.front().empty()) throw core::Error(errors.front());
 }
 
 namespace {
@@ -210,33 +212,61 @@ void insert(Poco::Data::Session& session, const Rows& rows) {
 
 }  // namespace
 
-void Store::record_all(const std::vector<Record>& records) {
-  if (records.empty()) return;
+std::vector<std::string> Store::record_all(const std::vector<Record>& records) {
+  std::vector<std::string> errors(records.size());
   std::vector<Rows> prepared;
   prepared.reserve(records.size());
-  for (const Record& record : records) {
-    Rows rows;
-    rows.record = &record;
-    rows.facts = record.report->record.value_or(process::SubmissionRecord{});
-    std::tie(rows.findings, rows.figures) =
-        translated(file_, [&] { return findings_and_figures(*record.report_json); });
-    rows.status = process::status_name(record.report->status);
-    for (const process::Duty duty : rows.facts.reporting_duties)
-      rows.duties.emplace_back(process::duty_name(duty));
-    prepared.push_back(std::move(rows));
+  std::vector<std::size_t> index;  // prepared[i] is records[index[i]]
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const Record& record = records[i];
+    try {
+      Rows rows;
+      rows.record = &record;
+      rows.facts = record.report->record.value_or(process::SubmissionRecord{});
+      std::tie(rows.findings, rows.figures) =
+          translated(file_, [&] { return findings_and_figures(*record.report_json); });
+      rows.status = process::status_name(record.report->status);
+      for (const process::Duty duty : rows.facts.reporting_duties)
+        rows.duties.emplace_back(process::duty_name(duty));
+      prepared.push_back(std::move(rows));
+      index.push_back(i);
+    } catch (const std::exception& e) {
+      errors[i] = e.what();
+    }
   }
+  if (prepared.empty()) return errors;
   std::lock_guard lock(mutex_);
   Poco::Data::Session& session = *session_;
-  translated(file_, [&] {
+  // Inserts `rows` in one transaction: all or none.
+  const auto insert_all = [&](const std::vector<const Rows*>& rows) {
+    translated(file_, [&] {
+      try {
+        session.begin();
+        for (const Rows* one : rows) insert(session, *one);
+        session.commit();
+      } catch (...) {
+        if (session.isTransaction()) session.rollback();
+        throw;
+      }
+    });
+  };
+  std::vector<const Rows*> all;
+  for (const Rows& rows : prepared) all.push_back(&rows);
+  try {
+    insert_all(all);
+    return errors;
+  } catch (const std::exception&) {
+    // found out below, record by record
+  }
+  // The group failed: each record on its own, so one that cannot be stored keeps out no other.
+  for (std::size_t i = 0; i < prepared.size(); ++i) {
     try {
-      session.begin();
-      for (const Rows& rows : prepared) insert(session, rows);
-      session.commit();
-    } catch (...) {
-      if (session.isTransaction()) session.rollback();
-      throw;
+      insert_all({&prepared[i]});
+    } catch (const std::exception& e) {
+      errors[index[i]] = e.what();
     }
-  });
+  }
+  return errors;
 }
 
 void Store::record_duplicate(const std::string& claim, const std::string& sha256,

@@ -76,8 +76,10 @@ class Store {
     const std::vector<std::string>* outputs = nullptr;
     RecordTimes times;
   };
-  // Records many finished submissions in one transaction (one flush to disk): all or none.
-  void record_all(const std::vector<Record>& records);
+  // Records many finished submissions in one transaction (one flush to disk). When that fails,
+  // each is recorded in a transaction of its own, so one record that cannot be stored never
+  // keeps out another. Returns, for each record, why it was not stored ("" when it was).
+  std::vector<std::string> record_all(const std::vector<Record>& records);
   // Records bytes dropped again; recording the same claim twice is harmless.
   void record_duplicate(const std::string& claim, const std::string& sha256,
                         const std::string& source, const std::string& original_id,

@@ -88,7 +88,8 @@ TEST_CASE("times are ISO 8601 UTC", "[inbox][store]") {
         "2025-11-23T17:45:12Z");
 }
 
-TEST_CASE("a group of submissions is recorded in one transaction, all or none", "[inbox][store]") {
+TEST_CASE("a group is recorded in one transaction, and a bad record keeps out no other",
+          "[inbox][store]") {
   ScratchFolder scratch;
   Store store(scratch / "formpipe.sqlite");
   const process::Report agreement = processed("alliance-agreement.valid.xml");
@@ -96,18 +97,36 @@ TEST_CASE("a group of submissions is recorded in one transaction, all or none", 
   const std::string agreement_json = process::report_json(agreement);
   const std::string grant_json = process::report_json(grant);
   const std::vector<std::string> outputs{agreement.id + "/report.json"};
-  store.record_all({{"token-1", &agreement, &agreement_json, &outputs, times()},
-                    {"token-2", &grant, &grant_json, &outputs, times()}});
+  CHECK(store.record_all({{"token-1", &agreement, &agreement_json, &outputs, times()},
+                          {"token-2", &grant, &grant_json, &outputs, times()}}) ==
+        std::vector<std::string>{"", ""});
   CHECK(store.count("submissions") == 2);
   CHECK(store.count("grants") == 1);
   CHECK(store.find(grant.sha256)->claim == "token-2");
 
-  // A group one of whose rows cannot be stored (the agreement again: its id is taken) stores
-  // nothing, not even the diary sheet that came first.
+  // A group two of whose rows cannot be stored (the agreement again: its id is taken; a report
+  // whose JSON cannot be read) still stores the diary sheets around them, and says why not.
   const process::Report diary = processed("alliance-diary-sheet.valid.xml");
+  process::Report diary_csv = processed("alliance-diary-sheet.valid.csv");
   const std::string diary_json = process::report_json(diary);
-  CHECK_THROWS(store.record_all({{"token-3", &diary, &diary_json, &outputs, times()},
-                                 {"token-4", &agreement, &agreement_json, &outputs, times()}}));
-  CHECK_FALSE(store.find(diary.sha256));
-  CHECK(store.count("submissions") == 2);
+  const std::string diary_csv_json = process::report_json(diary_csv);
+  const std::string broken_json = "{\"findings\": [\"unterminated";
+  process::Report broken = diary;
+  broken.id = "broken";
+  broken.sha256 = "broken";
+  const std::vector<std::string> errors =
+      store.record_all({{"token-3", &diary, &diary_json, &outputs, times()},
+                        {"token-4", &agreement, &agreement_json, &outputs, times()},
+                        {"token-5", &broken, &broken_json, &outputs, times()},
+                        {"token-6", &diary_csv, &diary_csv_json, &outputs, times()}});
+  REQUIRE(errors.size() == 4);
+  CHECK(errors[0].empty());
+  CHECK_THAT(errors[1], Catch::Contains("record store"));
+  CHECK_THAT(errors[2], Catch::Contains("record store"));
+  CHECK(errors[3].empty());
+  CHECK(store.find(diary.sha256)->claim == "token-3");
+  CHECK(store.find(diary_csv.sha256)->claim == "token-6");
+  CHECK(store.find(agreement.sha256)->claim == "token-1");
+  CHECK_FALSE(store.find("broken"));
+  CHECK(store.count("submissions") == 4);
 }

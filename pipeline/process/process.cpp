@@ -5,44 +5,137 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/SHA2Engine.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
 #include <sstream>
 
 #include "pipeline/core/error.hpp"
 #include "pipeline/ingest/ingest.hpp"
 #include "pipeline/process/documents.hpp"
+#include "pipeline/process/names.hpp"
 #include "pipeline/process/profiles.hpp"
 #include "pipeline/rules/rules.hpp"
 
 namespace pipeline::process {
 
-// SHA-256 of a file, or of a folder bundle's files by name in name order (name, NUL, size,
-// NUL, bytes for each), so the same bundle always has the same id.
+namespace {
+
+// Reads an open file to its end into the digest.
+void feed_fd(Poco::SHA2Engine& engine, int fd, const std::filesystem::path& file) {
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw core::IoError(escape_name(file.filename().string()), "cannot be read");
+    if (got == 0) return;
+    engine.update(buffer, static_cast<unsigned>(got));
+  }
+}
+
+void feed_text(Poco::SHA2Engine& engine, const std::string& text) {
+  engine.update(text.data(), static_cast<unsigned>(text.size() + 1));  // with its NUL
+}
+
+// What an entry that is neither a file, a link nor a folder is: "fifo", "socket", "device".
+std::string other_kind(mode_t mode) {
+  if (S_ISFIFO(mode)) return "fifo";
+  if (S_ISSOCK(mode)) return "socket";
+  return "device";
+}
+
+struct Entry {
+  std::string name;
+  struct stat st {};
+};
+
+std::vector<Entry> entries_of(const std::filesystem::path& folder) {
+  std::vector<Entry> entries;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    Entry entry{it->path().filename().string(), {}};
+    if (::lstat(it->path().c_str(), &entry.st) != 0)
+      throw core::IoError(escape_name(entry.name), "cannot be read");
+    entries.push_back(std::move(entry));
+  }
+  if (ec) throw core::IoError(escape_name(folder.filename().string()), "cannot be listed");
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  return entries;
+}
+
+// Feeds every entry of a folder, in name order: its name and NUL, then by kind
+//   file     size NUL bytes           (what ids of plain-file bundles always were)
+//   link     "link:" length NUL target text (never followed)
+//   folder   "folder:" count NUL, then its own entries the same way
+//   other    "other:" kind NUL        (a FIFO, socket or device: never opened)
+// The size, length and count fields say where each entry ends, so two different folders never
+// feed the same bytes.
+void feed_folder(Poco::SHA2Engine& engine, const std::filesystem::path& folder,
+                 const std::vector<Entry>& entries) {
+  for (const Entry& entry : entries) {
+    const std::filesystem::path path = folder / entry.name;
+    feed_text(engine, entry.name);
+    if (S_ISREG(entry.st.st_mode)) {
+      const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0) throw core::IoError(escape_name(entry.name), "cannot be read");
+      struct stat st {};
+      if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw core::IoError(escape_name(entry.name), "changed while it was read");
+      }
+      feed_text(engine, std::to_string(st.st_size));
+      try {
+        feed_fd(engine, fd, path);
+      } catch (...) {
+        ::close(fd);
+        throw;
+      }
+      ::close(fd);
+    } else if (S_ISLNK(entry.st.st_mode)) {
+      std::error_code ec;
+      const std::string target = std::filesystem::read_symlink(path, ec).string();
+      if (ec) throw core::IoError(escape_name(entry.name), "cannot be read");
+      feed_text(engine, "link:" + std::to_string(target.size()));
+      engine.update(target.data(), static_cast<unsigned>(target.size()));
+    } else if (S_ISDIR(entry.st.st_mode)) {
+      const std::vector<Entry> inner = entries_of(path);
+      feed_text(engine, "folder:" + std::to_string(inner.size()));
+      feed_folder(engine, path, inner);
+    } else {
+      feed_text(engine, "other:" + other_kind(entry.st.st_mode));
+    }
+  }
+}
+
+}  // namespace
+
+// SHA-256 of a file, or of a folder bundle's every entry (feed_folder), so the same bundle
+// always has the same id and any difference (a link, an empty folder) another.
 std::string sha256_of(const std::filesystem::path& input) {
   Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  auto feed_file = [&](const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw core::IoError(file.filename().string(), "cannot be read");
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-      engine.update(buffer, static_cast<unsigned>(in.gcount()));
-  };
-  std::error_code ec;
-  if (std::filesystem::is_directory(input, ec)) {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(input))
-      if (entry.is_regular_file()) files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-      const std::string name = file.filename().string();
-      const std::string size = std::to_string(std::filesystem::file_size(file));
-      engine.update(name.data(), static_cast<unsigned>(name.size() + 1));
-      engine.update(size.data(), static_cast<unsigned>(size.size() + 1));
-      feed_file(file);
+  struct stat st {};
+  if (::stat(input.c_str(), &st) != 0)
+    throw core::IoError(escape_name(input.filename().string()), "cannot be read");
+  if (S_ISDIR(st.st_mode)) {
+    feed_folder(engine, input, entries_of(input));
+  } else if (S_ISREG(st.st_mode)) {
+    const int fd = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw core::IoError(escape_name(input.filename().string()), "cannot be read");
+    try {
+      feed_fd(engine, fd, input);
+    } catch (...) {
+      ::close(fd);
+      throw;
     }
+    ::close(fd);
   } else {
-    feed_file(input);
+    // A FIFO or a device is never read here (it may never end); ingest says what it is.
+    feed_text(engine, "other:" + other_kind(st.st_mode));
   }
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
@@ -62,7 +155,7 @@ std::string_view status_name(Status status) {
 Processed process_path(const std::filesystem::path& input, const Options& options) {
   Processed out;
   Report& report = out.report;
-  report.source = input.filename().string();
+  report.source = escape_name(input.filename().string());
   report.sha256 = options.sha256 ? *options.sha256 : sha256_of(input);
   report.id = report.sha256.substr(0, 12);
 
@@ -75,6 +168,12 @@ Processed process_path(const std::filesystem::path& input, const Options& option
   report.form = ingested.kind;
   report.profile = ingested.profile;
   report.findings = std::move(ingested.findings);
+  // A message may quote a file name as it is (any bytes): one that is not valid UTF-8 is made
+  // printable for the report, the store and the compliance summary.
+  for (core::Finding& finding : report.findings) {
+    if (!is_valid_utf8(finding.message)) finding.message = printable_text(finding.message);
+    if (!is_valid_utf8(finding.location)) finding.location = printable_text(finding.location);
+  }
 
   core::Outcome outcome;
   if (ingested.unreadable) {
@@ -107,29 +206,34 @@ Processed process_path(const std::filesystem::path& input, const Options& option
 }
 
 std::string report_json(const Report& report) {
+  // JSON text must be UTF-8: a string that is not (a bug upstream) is escaped, never written
+  // as bytes that make the whole report unreadable.
+  const auto text = [](const std::string& value) {
+    return is_valid_utf8(value) ? value : printable_text(value);
+  };
   Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
-  object.set("id", report.id);
-  object.set("source", report.source);
-  object.set("sha256", report.sha256);
-  object.set("form", report.form);
-  object.set("profile", report.profile);
+  object.set("id", text(report.id));
+  object.set("source", text(report.source));
+  object.set("sha256", text(report.sha256));
+  object.set("form", text(report.form));
+  object.set("profile", text(report.profile));
   object.set("status", std::string(status_name(report.status)));
   Poco::JSON::Array findings;
   for (const core::Finding& f : report.findings) {
     Poco::JSON::Object item(Poco::JSON_PRESERVE_KEY_ORDER);
-    item.set("rule", f.rule);
+    item.set("rule", text(f.rule));
     item.set("severity", std::string(core::severity_name(f.severity)));
-    item.set("message", f.message);
-    item.set("citation", f.citation);
-    item.set("location", f.location);
+    item.set("message", text(f.message));
+    item.set("citation", text(f.citation));
+    item.set("location", text(f.location));
     findings.add(item);
   }
   object.set("findings", findings);
   Poco::JSON::Object figures(Poco::JSON_PRESERVE_KEY_ORDER);
-  for (const auto& [key, value] : report.figures.items()) figures.set(key, value);
+  for (const auto& [key, value] : report.figures.items()) figures.set(text(key), text(value));
   object.set("figures", figures);
   Poco::JSON::Array documents;
-  for (const std::string& name : report.documents) documents.add(name);
+  for (const std::string& name : report.documents) documents.add(text(name));
   object.set("documents", documents);
   std::ostringstream out;
   object.stringify(out, 2);

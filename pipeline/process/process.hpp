@@ -39,8 +39,8 @@ std::string_view status_name(Status status);
 // The report object of cli.md, plus the facts a reviewer's summary shows.
 struct Report {
   std::string id;      // first 12 hex digits of sha256
-  std::string source;  // file or folder name as received
-  std::string sha256;  // of the bytes (a folder bundle: of its files, by name, in name order)
+  std::string source;  // file or folder name as received, escaped (names.hpp escape_name)
+  std::string sha256;  // of the bytes (a folder bundle: of its every entry, see sha256_of)
   std::string form;    // root element name; empty when unknown
   std::string profile;
   Status status = Status::Unreadable;
@@ -67,7 +67,8 @@ struct Processed {
 // a folder bundle. Throws core::Error only on environment failure.
 Processed process_path(const std::filesystem::path& input, const Options& options);
 
-// SHA-256 (hex) of a file, or of a folder bundle's files by name in name order: the `sha256` of
+// SHA-256 (hex) of a file, or of a folder bundle's every entry in name order (names, kinds
+// file/link/folder/other, contents; links never followed, FIFOs never opened): the `sha256` of
 // the report, and so its id. Throws core::IoError when the input cannot be read.
 std::string sha256_of(const std::filesystem::path& input);
 
