@@ -224,10 +224,10 @@ void dates_in_order(const Subject& s, core::Outcome& outcome) {
   std::vector<Named> chain;
   if (history.initial_signing_date.present())
     chain.push_back({"initial-signing-date", *history.initial_signing_date});
-  for (std::size_t i = 0; i < history.renewal_signing_dates.size(); ++i) {
-    const auto& renewal = history.renewal_signing_dates[i];
-    if (renewal.present())
-      chain.push_back({"renewal-signing-date[" + std::to_string(i + 1) + "]", *renewal});
+  for (const auto& renewal : history.renewal_signing_dates) {
+    // Named as its element is (a blank one before it is no entry but keeps its index).
+    const std::string path = renewal.location.str();
+    if (renewal.present()) chain.push_back({path.substr(path.rfind('/') + 1), *renewal});
   }
   if (s.agreement.signing_date.present())
     chain.push_back({"signing-date", *s.agreement.signing_date});
