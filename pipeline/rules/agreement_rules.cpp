@@ -876,10 +876,15 @@ void entity_check_before_signing(const Subject& s, core::Outcome& outcome) {
     outcome.add(kEntityCheck, "The agreement is signed but " + std::string(item) + ".", location);
   };
   const auto& vetting = s.agreement.vetting;
-  if (!vetting.vetting_complete.rejected() && !vetting.vetting_complete.value_or(false))
+  if (!vetting.present) {
+    // An absent container is one absence (I-47), named by the container.
+    unmet("no vetting is recorded", vetting.location);
+  } else if (!vetting.vetting_complete.rejected() && !vetting.vetting_complete.value_or(false))
     unmet("vetting is not recorded as complete", vetting.vetting_complete.location);
-  if (!vetting.entity_check_resolved.rejected() && !vetting.entity_check_resolved.value_or(false))
+  if (vetting.present && !vetting.entity_check_resolved.rejected() &&
+      !vetting.entity_check_resolved.value_or(false))
     unmet("the entity check is not recorded as resolved", vetting.entity_check_resolved.location);
+  // Each organization without an EIN is its own entity check (I-47).
   for (const auto& organization : s.agreement.organizations.rows)
     if (organization.ein.absent())
       unmet(quoted(name_of(organization)) + " has no EIN", organization.ein.location);
