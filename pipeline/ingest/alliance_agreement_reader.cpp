@@ -73,9 +73,9 @@ auto word_in(Words words) {
   };
 }
 
-// The text of `node` itself as one of `words` (FORMAT-TYPE otherwise).
-core::Field<std::string> own_word(pugi::xml_node node, Words words, Reader& reader) {
-  return reader.convert<std::string>(reader.own_text(node), word_in(words), label_of(words));
+// A value row's text as one of `words` (FORMAT-TYPE otherwise).
+core::Field<std::string> own_word(Reader::ValueRow& row, Words words, Reader& reader) {
+  return reader.convert<std::string>(std::move(row.text), word_in(words), label_of(words));
 }
 
 model::Organization read_organization(pugi::xml_node row, Reader& reader) {
@@ -132,11 +132,12 @@ model::Container<model::Objective> read_objectives(pugi::xml_node root, const ch
   const pugi::xml_node node = reader.once(root, name);
   auto out = container_at<model::Objective>(root, node, name, reader);
   reader.known(node, {"objective"});
-  for (const pugi::xml_node row : reader.rows(node, "objective")) {
+  // A blank objective states nothing: it is not an objective, whatever its attributes (I-44).
+  for (Reader::ValueRow& value : reader.value_rows(node, "objective", {"measurable", "model"})) {
+    const pugi::xml_node row = value.node;
     model::Objective& objective = out.rows.emplace_back();
-    objective.location = reader.path(row);
-    reader.known(row, {}, {"measurable", "model"});
-    objective.text = reader.own_text(row);
+    objective.location = value.text.location;
+    objective.text = std::move(value.text);
     objective.measurable =
         reader.typed_attribute<bool>(row, "measurable", Need::Optional, parse_yes_no, "yes or no");
     objective.model = reader.typed_attribute<std::string>(row, "model", Need::Optional,
@@ -164,13 +165,12 @@ model::Container<model::Means> read_worker_representation(pugi::xml_node root, R
   const pugi::xml_node node = reader.once(root, "worker-representation");
   auto out = container_at<model::Means>(root, node, "worker-representation", reader);
   reader.known(node, {"means"});
-  for (const pugi::xml_node row : reader.rows(node, "means")) {
+  // A blank means is not an entry (I-44): the rules that ask for one see none.
+  for (Reader::ValueRow& value : reader.value_rows(node, "means", {"detail"})) {
+    const pugi::xml_node row = value.node;
     model::Means& means = out.rows.emplace_back();
-    means.location = reader.path(row);
-    reader.known(row, {}, {"detail"});
-    means.value = own_word(row, kMeans, reader);
-    if (means.value.absent())
-      reader.report(kFormatRequired, means.location + " is required but missing.", means.location);
+    means.location = value.text.location;
+    means.value = own_word(value, kMeans, reader);
     const bool other = means.value.present() && *means.value == "other";
     means.detail = reader.attribute(row, "detail", other ? Need::Required : Need::Optional);
   }
@@ -190,10 +190,11 @@ model::Container<model::Criterion> read_criteria(pugi::xml_node root, Reader& re
                             : profile == "calosha" ? "a criterion code 1–11"
                                                    : "a criterion code a–k or 1–11";
   reader.known(node, {"criterion"});
-  for (const pugi::xml_node row : reader.rows(node, "criterion")) {
+  // A criterion says how the alliance meets it; a blank one says nothing and is not an entry.
+  for (Reader::ValueRow& value : reader.value_rows(node, "criterion", {"code"})) {
+    const pugi::xml_node row = value.node;
     model::Criterion& criterion = out.rows.emplace_back();
-    criterion.location = reader.path(row);
-    reader.known(row, {}, {"code"});
+    criterion.location = value.text.location;
     criterion.code = reader.typed_attribute<std::string>(
         row, "code", Need::Required,
         [&](std::string_view v) -> std::optional<std::string> {
@@ -201,7 +202,7 @@ model::Container<model::Criterion> read_criteria(pugi::xml_node root, Reader& re
           return std::nullopt;
         },
         label);
-    criterion.text = reader.own_text(row);
+    criterion.text = std::move(value.text);
   }
   return out;
 }
@@ -214,11 +215,9 @@ model::History read_history(pugi::xml_node root, Reader& reader) {
   reader.known(node, {"initial-signing-date", "renewal-signing-date", "previous-expiration-date",
                       "renewal-contact-date", "completed-satisfactorily"});
   out.initial_signing_date = reader.date(node, "initial-signing-date");
-  for (const pugi::xml_node row : reader.rows(node, "renewal-signing-date")) {
-    reader.known(row, {});
+  for (Reader::ValueRow& row : reader.value_rows(node, "renewal-signing-date"))
     out.renewal_signing_dates.push_back(
-        reader.convert<core::Date>(reader.own_text(row), core::parse_date, "a date YYYY-MM-DD"));
-  }
+        reader.convert<core::Date>(std::move(row.text), core::parse_date, "a date YYYY-MM-DD"));
   out.previous_expiration_date = reader.date(node, "previous-expiration-date");
   out.renewal_contact_date = reader.date(node, "renewal-contact-date");
   out.completed_satisfactorily = reader.yes_no(node, "completed-satisfactorily");
@@ -270,10 +269,8 @@ model::Container<core::Field<std::string>> read_clearances(pugi::xml_node root, 
   const pugi::xml_node node = reader.once(root, "clearances");
   auto out = container_at<core::Field<std::string>>(root, node, "clearances", reader);
   reader.known(node, {"clearance"});
-  for (const pugi::xml_node row : reader.rows(node, "clearance")) {
-    reader.known(row, {});
+  for (Reader::ValueRow& row : reader.value_rows(node, "clearance"))
     out.rows.push_back(own_word(row, kClearances, reader));
-  }
   return out;
 }
 

@@ -96,10 +96,7 @@ model::Container<core::Field<std::string>> read_text_rows(pugi::xml_node parent,
   auto out = container_at<core::Field<std::string>>(parent, node, name, reader);
   if (!node) return out;
   reader.known(node, {row});
-  for (const pugi::xml_node r : reader.rows(node, row)) {
-    reader.known(r, {});
-    out.rows.push_back(reader.own_text(r));
-  }
+  for (Reader::ValueRow& r : reader.value_rows(node, row)) out.rows.push_back(std::move(r.text));
   return out;
 }
 

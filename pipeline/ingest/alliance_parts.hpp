@@ -45,7 +45,8 @@ model::Container<Row> container_at(pugi::xml_node parent, pugi::xml_node node, c
   return out;
 }
 
-// A container of rows whose text is their value (`hazard`, `item`, `milestone`, ...).
+// A container of rows whose text is their value (`hazard`, `item`, `milestone`, ...); blank rows
+// are not entries (Reader::value_rows).
 model::Container<core::Field<std::string>> read_text_rows(pugi::xml_node parent, const char* name,
                                                           const char* row, Reader& reader);
 

@@ -175,14 +175,11 @@ core::Field<Narrative> narrative(Reader& reader, pugi::xml_node parent, const ch
   return narrative_of(reader, node);
 }
 
-// Repeated text rows (`organization*`, `project*`, `item+`).
+// Repeated text rows (`organization*`, `project*`, `item+`); blank rows are not entries.
 std::vector<core::Field<std::string>> text_rows(Reader& reader, pugi::xml_node parent,
                                                 const char* name) {
   std::vector<core::Field<std::string>> out;
-  for (pugi::xml_node row : reader.rows(parent, name)) {
-    reader.known(row, {});
-    out.push_back(reader.own_text(row));
-  }
+  for (Reader::ValueRow& row : reader.value_rows(parent, name)) out.push_back(std::move(row.text));
   return out;
 }
 
@@ -276,10 +273,9 @@ model::TargetAudience read_target_audience(Reader& reader, pugi::xml_node node) 
   reader.known(node, {"naics", "small-establishments", "serves"});
   model::TargetAudience audience;
   audience.location = reader.path(node);
-  for (pugi::xml_node row : reader.rows(node, "naics")) {
-    reader.known(row, {});
-    audience.naics.push_back(reader.convert<std::string>(reader.own_text(row), parse_naics,
-                                                         "a NAICS code (2–6 digits)"));
+  for (Reader::ValueRow& row : reader.value_rows(node, "naics")) {
+    audience.naics.push_back(
+        reader.convert<std::string>(std::move(row.text), parse_naics, "a NAICS code (2–6 digits)"));
   }
   audience.small_establishments = reader.yes_no(node, "small-establishments");
   audience.serves =

@@ -469,6 +469,19 @@ void Reader::known(pugi::xml_node node, std::initializer_list<std::string_view> 
   }
 }
 
+std::vector<Reader::ValueRow> Reader::value_rows(pugi::xml_node parent, const char* name,
+                                                 std::initializer_list<std::string_view> attributes,
+                                                 TextShape shape) {
+  std::vector<ValueRow> out;
+  for (const pugi::xml_node row : rows(parent, name)) {
+    known(row, {}, attributes);
+    core::Field<std::string> text = own_text(row, shape);
+    if (text.absent()) continue;
+    out.push_back(ValueRow{row, std::move(text)});
+  }
+  return out;
+}
+
 core::Field<std::string> Reader::own_text(pugi::xml_node node, TextShape shape) {
   core::Field<std::string> out;
   if (!node) return out;

@@ -65,6 +65,19 @@ class Reader {
   pugi::xml_node once(pugi::xml_node parent, const char* name, Need need = Need::Optional);
   // Every child element `name`, in document order, registered as rows (indexed in paths).
   std::vector<pugi::xml_node> rows(pugi::xml_node parent, const char* name);
+  // A repeated value element (`hazard`, `item`, `milestone`, `naics`, `objective`, ...): a row
+  // whose own text is its value, and that text, read once.
+  struct ValueRow {
+    pugi::xml_node node;
+    core::Field<std::string> text;
+  };
+  // rows(parent, name) whose text is not empty after trimming, with their text: a blank entry is
+  // not an entry (formats.md §2, rules.md I-44), so "at least one" tests and the rules reading
+  // the list never see it. Every row, blank or not, is checked against `attributes` (others and
+  // child elements are FORMAT-UNKNOWN) and keeps its index among its siblings in paths.
+  std::vector<ValueRow> value_rows(pugi::xml_node parent, const char* name,
+                                   std::initializer_list<std::string_view> attributes = {},
+                                   TextShape shape = TextShape::SingleLine);
   // Reports FORMAT-UNKNOWN for child elements and attributes of `node` not listed.
   void known(pugi::xml_node node, std::initializer_list<std::string_view> elements,
              std::initializer_list<std::string_view> attributes = {});

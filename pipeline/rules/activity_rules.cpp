@@ -137,6 +137,12 @@ std::optional<KnownPeriod> check_period(const model::Period& period, core::Outco
   return KnownPeriod{*period.start, *period.end};
 }
 
+std::optional<core::Date> known_period_end(const model::Period& period) {
+  if (!period.end.present()) return std::nullopt;
+  if (period.start.present() && *period.end < *period.start) return std::nullopt;
+  return *period.end;
+}
+
 std::optional<core::Date> submission_date(const core::Field<core::Date>& form_date,
                                           core::Date as_of) {
   if (form_date.present()) return *form_date;

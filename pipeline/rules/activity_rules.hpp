@@ -28,6 +28,10 @@ struct KnownPeriod {
 // use: nullopt when a date is absent or rejected, or when FORMAT-PERIOD fails.
 std::optional<KnownPeriod> check_period(const model::Period& period, core::Outcome& outcome);
 
+// The period's end when it is known and FORMAT-PERIOD does not fail: the due-date rules need only
+// the end, so an unknown start does not stop them (rules.md §1, I-45).
+std::optional<core::Date> known_period_end(const model::Period& period);
+
 // The submission date of deadline rules (rules.md §2.2): the form's own date, else `as_of` when
 // the form gives none; nullopt when the form's date was rejected (it is then unknown).
 std::optional<core::Date> submission_date(const core::Field<core::Date>& form_date,

@@ -224,10 +224,10 @@ void dates_in_order(const Subject& s, core::Outcome& outcome) {
   std::vector<Named> chain;
   if (history.initial_signing_date.present())
     chain.push_back({"initial-signing-date", *history.initial_signing_date});
-  for (std::size_t i = 0; i < history.renewal_signing_dates.size(); ++i) {
-    const auto& renewal = history.renewal_signing_dates[i];
-    if (renewal.present())
-      chain.push_back({"renewal-signing-date[" + std::to_string(i + 1) + "]", *renewal});
+  for (const auto& renewal : history.renewal_signing_dates) {
+    // Named as its element is (a blank one before it is no entry but keeps its index).
+    const std::string path = renewal.location.str();
+    if (renewal.present()) chain.push_back({path.substr(path.rfind('/') + 1), *renewal});
   }
   if (s.agreement.signing_date.present())
     chain.push_back({"signing-date", *s.agreement.signing_date});
@@ -876,10 +876,15 @@ void entity_check_before_signing(const Subject& s, core::Outcome& outcome) {
     outcome.add(kEntityCheck, "The agreement is signed but " + std::string(item) + ".", location);
   };
   const auto& vetting = s.agreement.vetting;
-  if (!vetting.vetting_complete.rejected() && !vetting.vetting_complete.value_or(false))
+  if (!vetting.present) {
+    // An absent container is one absence (I-47), named by the container.
+    unmet("no vetting is recorded", vetting.location);
+  } else if (!vetting.vetting_complete.rejected() && !vetting.vetting_complete.value_or(false))
     unmet("vetting is not recorded as complete", vetting.vetting_complete.location);
-  if (!vetting.entity_check_resolved.rejected() && !vetting.entity_check_resolved.value_or(false))
+  if (vetting.present && !vetting.entity_check_resolved.rejected() &&
+      !vetting.entity_check_resolved.value_or(false))
     unmet("the entity check is not recorded as resolved", vetting.entity_check_resolved.location);
+  // Each organization without an EIN is its own entity check (I-47).
   for (const auto& organization : s.agreement.organizations.rows)
     if (organization.ein.absent())
       unmet(quoted(name_of(organization)) + " has no EIN", organization.ein.location);

@@ -73,9 +73,10 @@ constexpr std::string_view kAmbassadorType = "ambassador";
 struct Report {
   const AnnualReport& report;
   const model::AllianceProfile& profile;
-  std::optional<std::string> type;      // nullopt: unknown (ALLIANCE-TYPE failed)
-  std::optional<KnownPeriod> period;    // the evaluation period, when known and in order
-  std::optional<core::Date> submitted;  // rules.md §2.2; nullopt when report-date is rejected
+  std::optional<std::string> type;       // nullopt: unknown (ALLIANCE-TYPE failed)
+  std::optional<KnownPeriod> period;     // the evaluation period, when known and in order
+  std::optional<core::Date> submitted;   // rules.md §2.2; nullopt when report-date is rejected
+  std::optional<core::Date> period_end;  // the due-date rules need only the end
 
   AnnualReportKind kind() const { return profile.annual_report.kind; }
   // OSHA Ambassadors have no meeting duty (I-40); an unknown type counts, since no rule
@@ -195,8 +196,8 @@ void covers_past_year_at_most(const Report& s, core::Outcome& outcome) {
 
 // The Friday after the 1 January that follows the evaluation period.
 std::optional<core::Date> annual_due_date(const Report& s) {
-  if (!s.period) return std::nullopt;
-  return model::annual_due_date(s.profile.annual_report, s.period->end);
+  if (!s.period_end) return std::nullopt;
+  return model::annual_due_date(s.profile.annual_report, *s.period_end);
 }
 
 bool due_for_type(const Report& s) {
@@ -220,7 +221,7 @@ void due_date_figure(const Report& s, core::Outcome& outcome) {
   } else {
     outcome.add(
         kDueDate,
-        "The " + std::to_string(s.period->end.year()) + " annual report is due " + when + ".",
+        "The " + std::to_string(s.period_end->year()) + " annual report is due " + when + ".",
         s.period_location());
   }
 }
@@ -230,7 +231,7 @@ void received_by_due_date(const Report& s, core::Outcome& outcome) {
   const auto due = annual_due_date(s);
   if (!due || !due_for_type(s) || !s.submitted || *s.submitted <= *due) return;
   outcome.add(kDue,
-              "The " + std::to_string(s.period->end.year()) + " annual report was due " +
+              "The " + std::to_string(s.period_end->year()) + " annual report was due " +
                   core::date_with_weekday(*due) + "; it is dated " + s.submitted->iso() + ".",
               s.report.report_date.location);
 }
@@ -392,8 +393,12 @@ void check_annual_report(const AnnualReport& report, const Context& context,
   check_alliance_level(profile, report.level, outcome);
   check_activities(report.events_and_products,
                    ActivityScope{profile, period, report.report_date, std::nullopt}, outcome);
-  const Report subject{report, profile, known_alliance_type(profile, report.alliance_type), period,
-                       submission_date(report.report_date, context.as_of)};
+  const Report subject{report,
+                       profile,
+                       known_alliance_type(profile, report.alliance_type),
+                       period,
+                       submission_date(report.report_date, context.as_of),
+                       known_period_end(report.alliance_background.evaluation_period)};
   for (const ReportRule rule : kReportRules) rule(subject, outcome);
 }
 

@@ -75,10 +75,11 @@ struct Window {
 struct Sheet {
   const DiarySheet& sheet;
   const model::AllianceProfile& profile;
-  std::optional<std::string> type;      // nullopt: unknown (ALLIANCE-TYPE failed)
-  std::optional<std::string> level;     // nullopt: unknown, or the program has no levels
-  std::optional<KnownPeriod> period;    // nullopt: a date unknown, or FORMAT-PERIOD failed
-  std::optional<core::Date> submitted;  // rules.md §2.2; nullopt when date-submitted is rejected
+  std::optional<std::string> type;       // nullopt: unknown (ALLIANCE-TYPE failed)
+  std::optional<std::string> level;      // nullopt: unknown, or the program has no levels
+  std::optional<KnownPeriod> period;     // nullopt: a date unknown, or FORMAT-PERIOD failed
+  std::optional<core::Date> submitted;   // rules.md §2.2; nullopt when date-submitted is rejected
+  std::optional<core::Date> period_end;  // the due-date rules need only the end
 
   const PeriodicReport& report() const { return profile.periodic_report; }
 
@@ -95,6 +96,10 @@ struct Sheet {
   bool reports(PeriodicReportKind kind) const {
     return report().kind == kind && duty() == Duty::Required && period.has_value();
   }
+  // The same with a known end only (the due-date rules: DIARY-DUE-DATE, DIARY-DUE, ...).
+  bool reports_due(PeriodicReportKind kind) const {
+    return report().kind == kind && duty() == Duty::Required && period_end.has_value();
+  }
 
   // The profile's window whose last day is the period's end.
   std::optional<Window> window() const {
@@ -108,11 +113,11 @@ struct Sheet {
     return w && w->first <= period->start;
   }
 
-  core::Date due_date() const { return model::periodic_due_date(report(), period->end); }
+  core::Date due_date() const { return model::periodic_due_date(report(), *period_end); }
   // "2025 Q3"
   std::string quarter() const {
-    return std::to_string(period->end.year()) + " Q" +
-           std::to_string(core::quarter_of(period->end));
+    return std::to_string(period_end->year()) + " Q" +
+           std::to_string(core::quarter_of(*period_end));
   }
   // "October–March or April–September"
   std::string windows_text() const {
@@ -194,7 +199,7 @@ void partial_period_noted(const Sheet& s, core::Outcome& outcome) {
 
 // DIARY-DUE-DATE: the Friday after the quarter (profile due rule).
 void quarter_due_date(const Sheet& s, core::Outcome& outcome) {
-  if (!s.reports(PeriodicReportKind::QuarterlyDiary)) return;
+  if (!s.reports_due(PeriodicReportKind::QuarterlyDiary)) return;
   const core::Date due = s.due_date();
   outcome.figures.set("due-date", due.iso());
   outcome.add(kDiaryDueDate,
@@ -204,7 +209,7 @@ void quarter_due_date(const Sheet& s, core::Outcome& outcome) {
 
 // DIARY-DUE: received by the due date.
 void quarter_on_time(const Sheet& s, core::Outcome& outcome) {
-  if (!s.reports(PeriodicReportKind::QuarterlyDiary) || !s.submitted) return;
+  if (!s.reports_due(PeriodicReportKind::QuarterlyDiary) || !s.submitted) return;
   const core::Date due = s.due_date();
   if (*s.submitted <= due) return;
   outcome.add(kDiaryDue,
@@ -225,10 +230,10 @@ void not_required_noted(const Sheet& s, core::Outcome& outcome) {
 // DIARY-SUBMITTED-EARLY: not dated before its period ends.
 void not_submitted_early(const Sheet& s, core::Outcome& outcome) {
   const auto& submitted = s.sheet.date_submitted;
-  if (!submitted.present() || !s.period || *submitted >= s.period->end) return;
+  if (!submitted.present() || !s.period_end || *submitted >= *s.period_end) return;
   outcome.add(kSubmittedEarly,
               "The sheet is dated " + submitted->iso() + ", before its reporting period ends on " +
-                  s.period->end.iso() + ".",
+                  s.period_end->iso() + ".",
               submitted.location);
 }
 
@@ -268,7 +273,7 @@ void covers_one_half_year(const Sheet& s, core::Outcome& outcome) {
 
 // BIANNUAL-DUE-DATE: the period end plus the profile's days.
 void half_year_due_date(const Sheet& s, core::Outcome& outcome) {
-  if (!s.reports(PeriodicReportKind::Biannual)) return;
+  if (!s.reports_due(PeriodicReportKind::Biannual)) return;
   const core::Date due = s.due_date();
   outcome.figures.set("due-date", due.iso());
   outcome.add(kBiannualDueDate,
@@ -278,7 +283,7 @@ void half_year_due_date(const Sheet& s, core::Outcome& outcome) {
 
 // BIANNUAL-DUE
 void half_year_on_time(const Sheet& s, core::Outcome& outcome) {
-  if (!s.reports(PeriodicReportKind::Biannual) || !s.submitted) return;
+  if (!s.reports_due(PeriodicReportKind::Biannual) || !s.submitted) return;
   const core::Date due = s.due_date();
   if (*s.submitted <= due) return;
   outcome.add(kBiannualDue,
@@ -317,7 +322,8 @@ void check_diary_sheet(const DiarySheet& sheet, const Context& context, core::Ou
                       known_alliance_type(profile, sheet.alliance_type),
                       known_level(profile, sheet.level),
                       period,
-                      submission_date(sheet.date_submitted, context.as_of)};
+                      submission_date(sheet.date_submitted, context.as_of),
+                      known_period_end(sheet.reporting_period)};
   for (const SheetRule rule : kSheetRules) rule(subject, outcome);
   check_activities(
       sheet.activities,

@@ -1,7 +1,6 @@
 #include "pipeline/rules/grant_budget.hpp"
 
 #include <limits>
-#include <numeric>
 
 namespace pipeline::rules {
 
@@ -83,28 +82,63 @@ std::optional<LineFormula> quantity_times_money(const core::Field<core::Quantity
 
 // ---- Table C --------------------------------------------------------------------------------
 
-Money TableCAmounts::grant_total() const {
-  return std::accumulate(grant.begin(), grant.end(), Money{});
+namespace {
+
+// Σ of nine terms; nullopt when one is unknown.
+std::optional<Money> column_total(const std::array<std::optional<Money>, 9>& column) {
+  Money sum{};
+  for (const std::optional<Money>& term : column) {
+    if (!term) return std::nullopt;
+    sum += *term;
+  }
+  return sum;
 }
 
-Money TableCAmounts::matching_total() const {
-  return std::accumulate(matching.begin(), matching.end(), Money{});
+std::optional<Money> plus(std::optional<Money> a, std::optional<Money> b) {
+  if (!a || !b) return std::nullopt;
+  return *a + *b;
 }
 
-std::optional<TableCAmounts> table_c_amounts(const model::TableC& table) {
+// Adds `amount` (nullopt: unknown) to category `index` of `column`, or, for a row of unknown
+// category (`index` nullopt), makes the whole column unknown unless the row holds no money.
+void add_to(std::array<std::optional<Money>, 9>& column, std::optional<std::size_t> index,
+            std::optional<Money> amount) {
+  if (!index) {
+    if (amount && amount->units == 0) return;
+    column.fill(std::nullopt);
+    return;
+  }
+  std::optional<Money>& term = column.at(*index);
+  term = plus(term, amount);
+}
+
+}  // namespace
+
+std::optional<Money> TableCAmounts::category_total(int category) const {
+  return plus(grant_at(category), matching_at(category));
+}
+
+std::optional<Money> TableCAmounts::grant_total() const {
+  return column_total(grant);
+}
+
+std::optional<Money> TableCAmounts::matching_total() const {
+  return column_total(matching);
+}
+
+std::optional<Money> TableCAmounts::budget_total() const {
+  return plus(grant_total(), matching_total());
+}
+
+TableCAmounts table_c_amounts(const model::TableC& table) {
   TableCAmounts amounts;
+  amounts.grant.fill(Money{});
+  amounts.matching.fill(Money{});
   for (const model::TableCCategory& category : table.categories) {
-    const std::optional<Money> grant = total_funds(category.grant);
-    const std::optional<Money> matching = total_funds(category.matching);
-    if (!grant || !matching) return std::nullopt;
-    if (!category.number.present()) {
-      // A row of no known category: harmless only when it holds no money.
-      if (grant->units != 0 || matching->units != 0) return std::nullopt;
-      continue;
-    }
-    const auto index = static_cast<std::size_t>(*category.number - 1);
-    amounts.grant.at(index) += *grant;
-    amounts.matching.at(index) += *matching;
+    std::optional<std::size_t> index;
+    if (category.number.present()) index = static_cast<std::size_t>(*category.number - 1);
+    add_to(amounts.grant, index, total_funds(category.grant));
+    add_to(amounts.matching, index, total_funds(category.matching));
   }
   return amounts;
 }
@@ -236,35 +270,50 @@ Money share_minimum(Money whole, core::Percent share) {
 
 namespace {
 
-// Counts whose §108 count (people + person-hours, in hundredths) fits 64 bits; absurdly large
-// values (a billion sessions of a billion persons) are treated as unknown rather than wrapped.
-std::optional<PerformanceCounts> checked_counts(Wide people, Wide hours) {
-  constexpr Wide kLargest = std::numeric_limits<std::int64_t>::max();
-  if (people * core::Quantity::scale + hours > kLargest) return std::nullopt;
-  return PerformanceCounts{static_cast<std::int64_t>(people),
-                           core::Quantity{static_cast<std::int64_t>(hours)}};
+constexpr Wide kLargestCount = std::numeric_limits<std::int64_t>::max();
+
+// A measure that fits 64 bits; absurdly large values (a billion sessions of a billion persons)
+// are treated as unknown rather than wrapped.
+std::optional<std::int64_t> narrowed(std::optional<Wide> value) {
+  if (!value || *value > kLargestCount) return std::nullopt;
+  return static_cast<std::int64_t>(*value);
 }
 
 }  // namespace
 
-std::optional<PerformanceCounts> performance_counts(const model::Performance& performance) {
-  if (!performance.people_trained.present() || !performance.person_hours.present())
-    return std::nullopt;
-  return checked_counts(*performance.people_trained, performance.person_hours->units);
+std::optional<std::int64_t> PerformanceCounts::count_hundredths() const {
+  if (!people_trained || !person_hours) return std::nullopt;
+  return narrowed(Wide{*people_trained} * core::Quantity::scale + person_hours->units);
 }
 
-std::optional<PerformanceCounts> table_a_training(const model::TableA& table) {
-  Wide people = 0;
-  Wide hours = 0;
+PerformanceCounts performance_counts(const model::Performance& performance) {
+  PerformanceCounts out;
+  if (performance.people_trained.present()) out.people_trained = *performance.people_trained;
+  if (performance.person_hours.present()) out.person_hours = *performance.person_hours;
+  return out;
+}
+
+PerformanceCounts table_a_training(const model::TableA& table) {
+  std::optional<Wide> people = 0;
+  std::optional<Wide> hours = 0;
   for (const model::TrainingProgram& program : table.training_programs) {
-    if (!program.number_of_sessions.present() || !program.number_of_persons.present() ||
-        !program.length_of_session.present())
-      return std::nullopt;
+    if (!program.number_of_sessions.present() || !program.number_of_persons.present()) {
+      people.reset();
+      hours.reset();
+      break;
+    }
     const Wide attendance = Wide{*program.number_of_sessions} * *program.number_of_persons;
-    people += attendance;
-    hours += attendance * program.length_of_session->units;
+    *people += attendance;
+    if (!hours) continue;
+    if (program.length_of_session.present())
+      *hours += attendance * program.length_of_session->units;
+    else
+      hours.reset();  // the length is needed for person-hours only
   }
-  return checked_counts(people, hours);
+  PerformanceCounts out;
+  out.people_trained = narrowed(people);
+  if (const std::optional<std::int64_t> h = narrowed(hours)) out.person_hours = core::Quantity{*h};
+  return out;
 }
 
 std::optional<PerformanceCounts> performance_objectives(

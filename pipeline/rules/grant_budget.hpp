@@ -19,28 +19,35 @@ namespace pipeline::rules {
 
 // ---- Table C: G_c, M_c, G, M, T -------------------------------------------------------------
 
-// The Total Funds of each Table C category (index 0 is category 1), as stated.
+// The Total Funds of each Table C category (index 0 is category 1), as stated; nullopt where a
+// term is unknown. A sum is unknown when one of its terms is (rules.md I-45): G needs only the
+// grant column, M only the matching column, so each rule runs when its own amounts are known.
 struct TableCAmounts {
-  std::array<core::Money, 9> grant{};     // G_c
-  std::array<core::Money, 9> matching{};  // M_c
+  std::array<std::optional<core::Money>, 9> grant;     // G_c
+  std::array<std::optional<core::Money>, 9> matching;  // M_c
 
-  core::Money grant_at(int category) const { return grant.at(index(category)); }
-  core::Money matching_at(int category) const { return matching.at(index(category)); }
-  core::Money at(int category, model::Funding funding) const {
+  std::optional<core::Money> grant_at(int category) const { return grant.at(index(category)); }
+  std::optional<core::Money> matching_at(int category) const {
+    return matching.at(index(category));
+  }
+  std::optional<core::Money> at(int category, model::Funding funding) const {
     return funding == model::Funding::Grant ? grant_at(category) : matching_at(category);
   }
-  core::Money grant_total() const;     // G: the total grant funds requested (I-2)
-  core::Money matching_total() const;  // M
-  core::Money budget_total() const { return grant_total() + matching_total(); }  // T
+  // G_c + M_c: a category's grant plus matching (I-11).
+  std::optional<core::Money> category_total(int category) const;
+  std::optional<core::Money> grant_total() const;     // G: the total grant funds requested (I-2)
+  std::optional<core::Money> matching_total() const;  // M
+  std::optional<core::Money> budget_total() const;    // T = G + M
 
  private:
   static std::size_t index(int category) { return static_cast<std::size_t>(category - 1); }
 };
 
 // G_c and M_c of a Table C. A category or line left out counts as zero; a repeated category
-// number adds to the same category. nullopt when a category number or a Total Funds was
-// rejected, or a present line has no Total Funds.
-std::optional<TableCAmounts> table_c_amounts(const model::TableC& table);
+// number adds to the same category (I-46). A line whose Total Funds is absent or rejected makes
+// its own category and column unknown; a row of unknown category number holding money makes
+// that column unknown in every category (the money is in one of them).
+TableCAmounts table_c_amounts(const model::TableC& table);
 
 // ---- Table D: D_{c,s}, L, W -----------------------------------------------------------------
 
@@ -91,26 +98,25 @@ core::Money share_minimum(core::Money whole, core::Percent share);
 
 // ---- performance (PERF-OBJECTIVES, §108, CHANGE-PERFORMANCE) --------------------------------
 
-// People trained and person-hours: the two measures of §108, whose sum is the "count".
+// People trained and person-hours: the two measures of §108, whose sum is the "count". Each is
+// nullopt when unknown (one of its terms is, or it does not fit 64 bits); each measure is
+// compared on its own (I-11), so one unknown measure does not stop the other (I-45).
 struct PerformanceCounts {
-  std::int64_t people_trained = 0;
-  core::Quantity person_hours;  // hundredths of an hour
+  std::optional<std::int64_t> people_trained;
+  std::optional<core::Quantity> person_hours;  // hundredths of an hour
 
-  // people + person-hours, in hundredths (the §108 count, I-12).
-  std::int64_t count_hundredths() const {
-    return people_trained * core::Quantity::scale + person_hours.units;
-  }
+  // people + person-hours, in hundredths (the §108 count, I-12); nullopt when a measure is
+  // unknown or the sum does not fit 64 bits.
+  std::optional<std::int64_t> count_hundredths() const;
 };
 
-// Stated counts of a performance-objectives or performance-outcome element; nullopt when one of
-// its two values is unknown.
-std::optional<PerformanceCounts> performance_counts(const model::Performance& performance);
+// Stated counts of a performance-objectives or performance-outcome element.
+PerformanceCounts performance_counts(const model::Performance& performance);
 // Table A's training programs (I-10): people trained = Σ sessions × persons, person-hours =
-// Σ sessions × persons × length (service activities do not count); nullopt when one of those
-// values is unknown.
-std::optional<PerformanceCounts> table_a_training(const model::TableA& table);
+// Σ sessions × persons × length (service activities do not count).
+PerformanceCounts table_a_training(const model::TableA& table);
 // The objectives of PERF-OBJECTIVES: `objectives` when present, otherwise derived from
-// `table_a`; nullopt when neither is present or the values are unknown.
+// `table_a`; nullopt when neither is present.
 std::optional<PerformanceCounts> performance_objectives(
     const std::optional<model::Performance>& objectives,
     const std::optional<model::TableA>& table_a);

@@ -18,31 +18,49 @@ TEST_CASE("Table C amounts add the nine categories of each funding", "[rules][gr
                                        {7, "2400.00"},
                                        {9, "1500.00", "1200.00"}});
   const auto amounts = rules::table_c_amounts(table);
-  REQUIRE(amounts);
-  CHECK(amounts->grant_at(7) == money("2400.00"));
-  CHECK(amounts->matching_at(7) == Money{});
-  CHECK(amounts->at(9, Funding::Matching) == money("1200.00"));
-  CHECK(amounts->grant_total() == money("52804.80"));
-  CHECK(amounts->matching_total() == money("7013.10"));
-  CHECK(amounts->budget_total() == money("59817.90"));
+  CHECK(amounts.grant_at(7) == money("2400.00"));
+  CHECK(amounts.matching_at(7) == Money{});
+  CHECK(amounts.at(9, Funding::Matching) == money("1200.00"));
+  CHECK(amounts.grant_total() == money("52804.80"));
+  CHECK(amounts.matching_total() == money("7013.10"));
+  CHECK(amounts.budget_total() == money("59817.90"));
 }
 
-TEST_CASE("a rejected Total Funds or category number leaves Table C's amounts unknown",
+TEST_CASE("an unknown Table C amount makes unknown only the sums that add it (I-45)",
           "[rules][grant][budget]") {
-  model::TableC table = table_c({{1, "100.00"}, {2, "50.00"}});
-  SECTION("rejected total-funds") {
+  model::TableC table = table_c({{1, "100.00", "10.00"}, {2, "50.00", "5.00"}});
+  SECTION("rejected grant total-funds: the grant column is unknown, the matching one is not") {
     table.categories[1].grant->total_funds = rejected<Money>("50.0.0");
-    CHECK_FALSE(rules::table_c_amounts(table));
+    const auto amounts = rules::table_c_amounts(table);
+    CHECK_FALSE(amounts.grant_at(2));
+    CHECK(amounts.grant_at(1) == money("100.00"));
+    CHECK_FALSE(amounts.grant_total());
+    CHECK_FALSE(amounts.budget_total());
+    CHECK(amounts.matching_total() == money("15.00"));
+    CHECK_FALSE(amounts.category_total(2));
+    CHECK(amounts.category_total(1) == money("110.00"));
   }
-  SECTION("rejected number of a category with money") {
+  SECTION("missing matching total-funds: the grant column is still known") {
+    table.categories[0].matching->total_funds = core::Field<Money>{};
+    const auto amounts = rules::table_c_amounts(table);
+    CHECK(amounts.grant_total() == money("150.00"));
+    CHECK_FALSE(amounts.matching_total());
+    CHECK_FALSE(amounts.budget_total());
+  }
+  SECTION("rejected number of a category with grant money: the grant column is unknown") {
+    table.categories[1].matching->total_funds = present(money("0.00"));
     table.categories[1].number = rejected<std::int64_t>("12");
-    CHECK_FALSE(rules::table_c_amounts(table));
+    const auto amounts = rules::table_c_amounts(table);
+    CHECK_FALSE(amounts.grant_at(1));
+    CHECK_FALSE(amounts.grant_total());
+    CHECK(amounts.matching_total() == money("10.00"));
   }
-  SECTION("a repeated number adds to the same category") {
+  SECTION("a repeated number adds to the same category (I-46)") {
     table.categories[1].number = present<std::int64_t>(1);
     const auto amounts = rules::table_c_amounts(table);
-    REQUIRE(amounts);
-    CHECK(amounts->grant_at(1) == money("150.00"));
+    CHECK(amounts.grant_at(1) == money("150.00"));
+    CHECK(amounts.grant_at(2) == Money{});
+    CHECK(amounts.grant_total() == money("150.00"));
   }
 }
 
@@ -208,8 +226,7 @@ TEST_CASE("performance counts come from the objectives or from Table A's trainin
   stated.people_trained = present<std::int64_t>(300);
   stated.person_hours = present(quantity("900.5"));
   auto counts = rules::performance_counts(stated);
-  REQUIRE(counts);
-  CHECK(counts->count_hundredths() == 120050);
+  CHECK(counts.count_hundredths() == 120050);
 
   model::TableA table;
   const auto program = [](std::int64_t sessions, std::int64_t persons, const char* length) {
@@ -222,15 +239,39 @@ TEST_CASE("performance counts come from the objectives or from Table A's trainin
   table.training_programs = {program(10, 18, "4"), program(3, 15, "16"), program(8, 25, "1.5")};
   table.service_activities.resize(2);  // service hours never count (I-10)
   counts = rules::table_a_training(table);
-  REQUIRE(counts);
-  CHECK(counts->people_trained == 425);
-  CHECK(counts->person_hours == quantity("1740"));
+  CHECK(counts.people_trained == 425);
+  CHECK(counts.person_hours == quantity("1740"));
 
   // performance-objectives win over Table A; without either there are none.
   const std::optional<model::TableA> with_table = table;
   CHECK(rules::performance_objectives(stated, with_table)->people_trained == 300);
   CHECK(rules::performance_objectives(std::nullopt, with_table)->people_trained == 425);
   CHECK_FALSE(rules::performance_objectives(std::nullopt, std::nullopt));
+}
+
+TEST_CASE("an unknown performance value makes unknown only the measures that need it (I-45)",
+          "[rules][grant][budget][perf]") {
+  model::Performance stated;
+  stated.people_trained = present<std::int64_t>(300);
+  stated.person_hours = rejected<core::Quantity>("900 h");
+  const rules::PerformanceCounts counts = rules::performance_counts(stated);
+  CHECK(counts.people_trained == 300);
+  CHECK_FALSE(counts.person_hours);
+  CHECK_FALSE(counts.count_hundredths());
+
+  model::TableA table;
+  model::TrainingProgram p;
+  p.number_of_sessions = present<std::int64_t>(10);
+  p.number_of_persons = present<std::int64_t>(18);
+  p.length_of_session = rejected<core::Quantity>("4h");
+  table.training_programs = {p, p};
+  // A length is needed for person-hours only.
+  rules::PerformanceCounts derived = rules::table_a_training(table);
+  CHECK(derived.people_trained == 360);
+  CHECK_FALSE(derived.person_hours);
+  // Sessions and persons are needed for both.
   table.training_programs[1].number_of_persons = rejected<std::int64_t>("15?");
-  CHECK_FALSE(rules::table_a_training(table));
+  derived = rules::table_a_training(table);
+  CHECK_FALSE(derived.people_trained);
+  CHECK_FALSE(derived.person_hours);
 }

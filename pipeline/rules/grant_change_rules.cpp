@@ -255,11 +255,24 @@ bool falls_by_15_percent(std::int64_t approved, std::int64_t revised) {
          20 * static_cast<core::Wide>(approved - revised) >= 3 * static_cast<core::Wide>(approved);
 }
 
+// A measure's value in its smallest unit (persons, hundredths of an hour).
+std::int64_t units_of(std::int64_t count) {
+  return count;
+}
+std::int64_t units_of(core::Quantity quantity) {
+  return quantity.units;
+}
+
 // Each measure separately (I-11); `location` is where the revised objectives come from.
 void performance_not_cut_by_15_percent(const PerformanceCounts& approved,
                                        const PerformanceCounts& revised,
                                        const core::Location& location, core::Outcome& outcome) {
-  auto check = [&](std::string_view measure, std::int64_t before, std::int64_t after, auto shown) {
+  // Each measure on its own, when both of its sides are known (I-11, I-45).
+  auto check = [&](std::string_view measure, const auto& known_before, const auto& known_after,
+                   auto shown) {
+    if (!known_before || !known_after) return;
+    const std::int64_t before = units_of(*known_before);
+    const std::int64_t after = units_of(*known_after);
     if (!falls_by_15_percent(before, after)) return;
     outcome.add(kPerformance,
                 std::string(measure) + " falls from " + shown(before) + " to " + shown(after) +
@@ -269,7 +282,7 @@ void performance_not_cut_by_15_percent(const PerformanceCounts& approved,
   };
   check("People trained", approved.people_trained, revised.people_trained,
         [](std::int64_t n) { return std::to_string(n); });
-  check("Person-hours", approved.person_hours.units, revised.person_hours.units,
+  check("Person-hours", approved.person_hours, revised.person_hours,
         [](std::int64_t hundredths) { return core::hundredths_figure({hundredths}); });
 }
 
@@ -280,14 +293,14 @@ inline constexpr core::RuleRef kCategoryMajor{
     "CET RFP FY2004-05 App A §105(a)–(b) (major changes in expenditures must be authorised by "
     "the department before implementation; the agreement is modified)"};
 
-// A category's grant plus matching (I-11).
-core::Money category_amount(const TableCAmounts& amounts, int category) {
-  return amounts.grant_at(category) + amounts.matching_at(category);
-}
-
-// |R_c − A_c| for category c.
-core::Money variation(const TableCAmounts& approved, const TableCAmounts& revised, int category) {
-  const core::Money d = category_amount(revised, category) - category_amount(approved, category);
+// |R_c − A_c| for category c, a category being its grant plus matching (I-11); nullopt when
+// either side is unknown (I-45).
+std::optional<core::Money> variation(const TableCAmounts& approved, const TableCAmounts& revised,
+                                     int category) {
+  const std::optional<core::Money> before = approved.category_total(category);
+  const std::optional<core::Money> after = revised.category_total(category);
+  if (!before || !after) return std::nullopt;
+  const core::Money d = *after - *before;
   return d.units < 0 ? core::Money{-d.units} : d;
 }
 
@@ -313,11 +326,14 @@ void category_variations_within_limits(const model::TableC& approved_table,
                                        const model::TableC& revised_table,
                                        const TableCAmounts& approved, const TableCAmounts& revised,
                                        core::Outcome& outcome) {
-  const core::Money budget = approved.budget_total();  // B
+  const std::optional<core::Money> known_budget = approved.budget_total();  // B
+  if (!known_budget) return;
+  const core::Money budget = *known_budget;
   const core::Wide b = budget.units;
   for (int c = 1; c <= 9; ++c) {
-    const core::Money d = variation(approved, revised, c);
-    if (d.units == 0) continue;
+    const std::optional<core::Money> known_d = variation(approved, revised, c);
+    if (!known_d || known_d->units == 0) continue;
+    const core::Money d = *known_d;
     const core::Wide dw = d.units;
     const std::string head = "Category " + std::to_string(c) + " changes by " +
                              core::money_text(d) + " " + share_of_budget(d, budget) + "; ";
@@ -365,33 +381,39 @@ void report_summary(const GrantProposal& proposal, core::Outcome& outcome) {
     const auto before = performance_objectives(baseline->performance_objectives, baseline->table_a);
     const auto after = performance_objectives(proposal.performance_objectives, proposal.table_a);
     if (before && after) {
-      compare("people-trained", "people trained", before->people_trained, after->people_trained,
-              count_text);
-      compare("person-hours", "person-hours", before->person_hours.units, after->person_hours.units,
-              hours_text);
+      // Each measure when both of its sides are known (I-45).
+      if (before->people_trained && after->people_trained)
+        compare("people-trained", "people trained", *before->people_trained, *after->people_trained,
+                count_text);
+      if (before->person_hours && after->person_hours)
+        compare("person-hours", "person-hours", before->person_hours->units,
+                after->person_hours->units, hours_text);
     }
   }
   if (baseline && baseline->table_c && proposal.table_c) {
-    const auto before = table_c_amounts(*baseline->table_c);
-    const auto after = table_c_amounts(*proposal.table_c);
-    if (before && after) {
-      const core::Money budget = before->budget_total();
-      outcome.figures.set("baseline-budget-total", core::money_figure(budget));
-      outcome.figures.set("revised-budget-total", core::money_figure(after->budget_total()));
-      parts.push_back("budget " + core::money_text(budget) + " → " +
-                      core::money_text(after->budget_total()));
-      for (int c = 1; c <= 9; ++c) {
-        const core::Money d = variation(*before, *after, c);
-        if (d.units == 0) continue;
-        const std::string key = "category-" + std::to_string(c) + "-variation";
-        outcome.figures.set(key, core::money_figure(d));
-        std::string part = "category " + std::to_string(c) + " " + core::money_text(d);
-        if (const auto percent = core::percent_figure(d.units, budget.units)) {
-          outcome.figures.set(key + "-percent", *percent);
-          part += " (" + *percent + "%)";
-        }
-        parts.push_back(std::move(part));
+    // Each figure when its own amounts are known (I-45).
+    const TableCAmounts before = table_c_amounts(*baseline->table_c);
+    const TableCAmounts after = table_c_amounts(*proposal.table_c);
+    const std::optional<core::Money> budget = before.budget_total();
+    const std::optional<core::Money> revised_budget = after.budget_total();
+    if (budget) outcome.figures.set("baseline-budget-total", core::money_figure(*budget));
+    if (revised_budget)
+      outcome.figures.set("revised-budget-total", core::money_figure(*revised_budget));
+    if (budget && revised_budget)
+      parts.push_back("budget " + core::money_text(*budget) + " → " +
+                      core::money_text(*revised_budget));
+    for (int c = 1; c <= 9; ++c) {
+      const std::optional<core::Money> d = variation(before, after, c);
+      if (!d || d->units == 0) continue;
+      const std::string key = "category-" + std::to_string(c) + "-variation";
+      outcome.figures.set(key, core::money_figure(*d));
+      std::string part = "category " + std::to_string(c) + " " + core::money_text(*d);
+      if (const auto percent =
+              budget ? core::percent_figure(d->units, budget->units) : std::nullopt) {
+        outcome.figures.set(key + "-percent", *percent);
+        part += " (" + *percent + "%)";
       }
+      parts.push_back(std::move(part));
     }
   }
   std::string summary;
@@ -428,11 +450,9 @@ void check_changes(const GrantProposal& proposal, const Context&, core::Outcome&
                                             : proposal.table_a->location,
                                         outcome);
     if (baseline->table_c && proposal.table_c) {
-      const auto before = table_c_amounts(*baseline->table_c);
-      const auto after = table_c_amounts(*proposal.table_c);
-      if (before && after)
-        category_variations_within_limits(*baseline->table_c, *proposal.table_c, *before, *after,
-                                          outcome);
+      category_variations_within_limits(*baseline->table_c, *proposal.table_c,
+                                        table_c_amounts(*baseline->table_c),
+                                        table_c_amounts(*proposal.table_c), outcome);
     }
   }
   report_summary(proposal, outcome);

@@ -323,8 +323,13 @@ TEST_CASE("CHANGE-PERFORMANCE: each objective falling by 15% or more, inclusive"
         "Person-hours falls from 742.75 to 600.5 (-19.15%); a reduction of 15% or more needs "
         "prior approval.");
   CHECK(count(perf("100", "900", "80", "700"), "CHANGE-PERFORMANCE") == 2);
-  // A rejected objective is unknown: the objectives are, as for PERF-OBJECTIVES.
-  CHECK(count(perf("100", "900", "eighty", "700"), "CHANGE-PERFORMANCE") == 0);
+  // A rejected objective is unknown; the other measure is still compared (I-11, I-45).
+  const auto hours_only = perf("100", "900", "eighty", "700");
+  REQUIRE(count(hours_only, "CHANGE-PERFORMANCE") == 1);
+  CHECK_THAT(with_rule(hours_only, "CHANGE-PERFORMANCE").at(0)->message,
+             Catch::StartsWith("Person-hours falls from 900 to 700"));
+  CHECK(figure(hours_only, "person-hours-change-percent") == "-22.22");
+  CHECK(figure(hours_only, "people-trained-change-percent") == "(absent)");
 }
 
 TEST_CASE("CHANGE-CATEGORY and CHANGE-CATEGORY-MAJOR at 5% and 10% of the approved budget",

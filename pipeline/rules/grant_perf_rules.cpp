@@ -22,16 +22,20 @@ inline constexpr core::RuleRef kObjectives{
     "PERF-OBJECTIVES", core::Severity::Info,
     "CET RFP FY2004-05 §I-6 'Performance objectives'; App A §108"};
 
-// The negotiated minimum performance, or the one Table A's training programs promise.
+// The negotiated minimum performance, or the one Table A's training programs promise: each
+// figure when its own values are known (I-45).
 void objectives_figures(const model::GrantProposal& proposal,
                         const std::optional<PerformanceCounts>& objectives, Outcome& outcome) {
-  if (!objectives) return;
-  const std::string people = std::to_string(objectives->people_trained);
-  const std::string hours = core::hundredths_figure(objectives->person_hours);
-  const std::string count = hours_figure(objectives->count_hundredths());
-  outcome.figures.set("objective-people-trained", people);
-  outcome.figures.set("objective-person-hours", hours);
-  outcome.figures.set("objective-count", count);
+  if (!objectives || (!objectives->people_trained && !objectives->person_hours)) return;
+  const std::optional<std::int64_t> count_hundredths = objectives->count_hundredths();
+  const std::string people =
+      objectives->people_trained ? std::to_string(*objectives->people_trained) : "unknown";
+  const std::string hours =
+      objectives->person_hours ? core::hundredths_figure(*objectives->person_hours) : "unknown";
+  const std::string count = count_hundredths ? hours_figure(*count_hundredths) : "unknown";
+  if (objectives->people_trained) outcome.figures.set("objective-people-trained", people);
+  if (objectives->person_hours) outcome.figures.set("objective-person-hours", hours);
+  if (count_hundredths) outcome.figures.set("objective-count", count);
   outcome.add(kObjectives,
               "Minimum performance: " + people + " people trained and " + hours +
                   " person-hours (count " + count + ").",
@@ -49,19 +53,22 @@ inline constexpr core::RuleRef kAwardReduction{
 void award_reduction_figures(const model::GrantProposal& proposal,
                              const std::optional<PerformanceCounts>& objectives, Outcome& outcome) {
   if (!objectives || !proposal.performance_outcome || !proposal.table_c) return;
-  const std::optional<PerformanceCounts> outcome_counts =
-      performance_counts(*proposal.performance_outcome);
-  const std::optional<TableCAmounts> amounts = table_c_amounts(*proposal.table_c);
-  if (!outcome_counts || !amounts) return;
-  const std::int64_t required = objectives->count_hundredths();
-  const std::int64_t achieved = outcome_counts->count_hundredths();
-  const Money before = amounts->grant_total();
+  const PerformanceCounts outcome_counts = performance_counts(*proposal.performance_outcome);
+  // The award is G, the grant column only (I-45).
+  const std::optional<Money> grant = table_c_amounts(*proposal.table_c).grant_total();
+  // The §108 count adds both measures, so each side needs both.
+  const std::optional<std::int64_t> required_count = objectives->count_hundredths();
+  const std::optional<std::int64_t> achieved_count = outcome_counts.count_hundredths();
+  if (!required_count || !achieved_count || !grant) return;
+  const std::int64_t required = *required_count;
+  const std::int64_t achieved = *achieved_count;
+  const Money before = *grant;
   const Money after = reduced_award(before, achieved, required);
   const std::string count = hours_figure(achieved);
   const std::optional<std::string> percent = core::percent_figure(achieved, required);
   core::Figures& figures = outcome.figures;
-  figures.set("outcome-people-trained", std::to_string(outcome_counts->people_trained));
-  figures.set("outcome-person-hours", core::hundredths_figure(outcome_counts->person_hours));
+  figures.set("outcome-people-trained", std::to_string(*outcome_counts.people_trained));
+  figures.set("outcome-person-hours", core::hundredths_figure(*outcome_counts.person_hours));
   figures.set("outcome-count", count);
   if (percent) figures.set("performance-percent", *percent);
   figures.set("award-before-reduction", core::money_figure(before));

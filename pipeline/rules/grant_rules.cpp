@@ -58,7 +58,22 @@ struct Grant {
   const GrantProposal& proposal;
   const GrantParameters& parameters;
   std::optional<GrantStage> stage;       // nullopt: rejected stage attribute
-  std::optional<TableCAmounts> amounts;  // engaged when table-c is present and its amounts known
+  std::optional<TableCAmounts> amounts;  // engaged when table-c is present
+
+  // G, M, T and G_c when Table C is present and the amount is known (I-45): each rule asks for
+  // the amounts it uses and runs exactly when those are known.
+  std::optional<Money> grant_total() const {
+    return amounts ? amounts->grant_total() : std::nullopt;
+  }
+  std::optional<Money> matching_total() const {
+    return amounts ? amounts->matching_total() : std::nullopt;
+  }
+  std::optional<Money> budget_total() const {
+    return amounts ? amounts->budget_total() : std::nullopt;
+  }
+  std::optional<Money> grant_at(int category) const {
+    return amounts ? amounts->grant_at(category) : std::nullopt;
+  }
 
   bool at_proposal() const { return stage == GrantStage::Proposal; }
   // Where an absent top-level element would be.
@@ -111,8 +126,9 @@ inline constexpr core::RuleRef kAwardMax{
 
 // A new proposal asks for no more than the maximum award.
 void grant_within_award_maximum(const Grant& g, Outcome& outcome) {
-  if (!g.at_proposal() || !g.amounts) return;
-  const Money grant = g.amounts->grant_total();
+  const std::optional<Money> known = g.grant_total();
+  if (!g.at_proposal() || !known) return;
+  const Money grant = *known;
   const Money maximum = g.parameters.award_maximum;
   if (grant <= maximum) return;
   outcome.add(kAwardMax,
@@ -130,8 +146,9 @@ inline constexpr core::RuleRef kAwardMaxRevision{
 // A revised or closed-out grant over the maximum award rests on lapse money to be confirmed.
 void revised_grant_within_award_maximum(const Grant& g, Outcome& outcome) {
   if (g.stage != GrantStage::Revision && g.stage != GrantStage::Closeout) return;
-  if (!g.amounts) return;
-  const Money grant = g.amounts->grant_total();
+  const std::optional<Money> known = g.grant_total();
+  if (!known) return;
+  const Money grant = *known;
   const Money maximum = g.parameters.award_maximum;
   if (grant <= maximum) return;
   outcome.add(kAwardMaxRevision,
@@ -148,10 +165,11 @@ inline constexpr core::RuleRef kRequestConsistent{
 
 // The signature sheet requests what Table C's grant column adds up to.
 void request_matches_table_c(const Grant& g, Outcome& outcome) {
-  if (!g.amounts || !g.proposal.signature_sheet) return;
+  const std::optional<Money> known = g.grant_total();
+  if (!known || !g.proposal.signature_sheet) return;
   const Field<Money>& requested = g.proposal.signature_sheet->total_amount_of_cet_funds_requested;
   if (!requested.present()) return;
-  const Money grant = g.amounts->grant_total();
+  const Money grant = *known;
   if (*requested == grant) return;
   outcome.add(kRequestConsistent,
               "The signature sheet requests " + money_text(*requested) +
@@ -165,9 +183,11 @@ inline constexpr core::RuleRef kMatchMin{
 
 // The matching share is at least the minimum share of the grant (I-3).
 void matching_share_reaches_minimum(const Grant& g, Outcome& outcome) {
-  if (!g.amounts) return;
-  const Money grant = g.amounts->grant_total();
-  const Money matching = g.amounts->matching_total();
+  const std::optional<Money> known_grant = g.grant_total();
+  const std::optional<Money> known_matching = g.matching_total();
+  if (!known_grant || !known_matching) return;
+  const Money grant = *known_grant;
+  const Money matching = *known_matching;
   const core::Percent minimum = g.parameters.matching_minimum_percent;
   if (reaches_share(matching, grant, minimum)) return;
   outcome.add(kMatchMin,
@@ -184,9 +204,11 @@ inline constexpr core::RuleRef kEquipmentCap{
 
 // Equipment from grant funds stays within its share of the grant (I-1, I-5).
 void equipment_within_cap(const Grant& g, Outcome& outcome) {
-  if (!g.amounts) return;
-  const Money grant = g.amounts->grant_total();
-  const Money equipment = g.amounts->grant_at(7);
+  const std::optional<Money> known_grant = g.grant_total();
+  const std::optional<Money> known_equipment = g.grant_at(7);
+  if (!known_grant || !known_equipment) return;
+  const Money grant = *known_grant;
+  const Money equipment = *known_equipment;
   const core::Percent cap = g.parameters.equipment_cap_percent;
   if (within_share(equipment, grant, cap)) return;
   outcome.add(kEquipmentCap,
@@ -213,9 +235,12 @@ const Field<std::string>* subcontracting_approval(const GrantProposal& proposal)
 // Contractual costs from grant funds stay within their share unless the project manager
 // approved more (I-6).
 void contractual_within_cap(const Grant& g, Outcome& outcome) {
-  if (!g.amounts || subcontracting_approval(g.proposal) != nullptr) return;
-  const Money grant = g.amounts->grant_total();
-  const Money contractual = g.amounts->grant_at(8);
+  const std::optional<Money> known_grant = g.grant_total();
+  const std::optional<Money> known_contractual = g.grant_at(8);
+  if (!known_grant || !known_contractual) return;
+  if (subcontracting_approval(g.proposal) != nullptr) return;
+  const Money grant = *known_grant;
+  const Money contractual = *known_contractual;
   const core::Percent cap = g.parameters.contractual_cap_percent;
   if (within_share(contractual, grant, cap)) return;
   outcome.add(kContractualCap,
@@ -229,9 +254,12 @@ void contractual_within_cap(const Grant& g, Outcome& outcome) {
 // With an approval recorded, contractual costs over the cap are for the reviewer to confirm.
 void approved_contractual_within_cap(const Grant& g, Outcome& outcome) {
   const Field<std::string>* approval = subcontracting_approval(g.proposal);
-  if (!g.amounts || approval == nullptr) return;
-  const Money grant = g.amounts->grant_total();
-  const Money contractual = g.amounts->grant_at(8);
+  const std::optional<Money> known_grant = g.grant_total();
+  const std::optional<Money> known_contractual = g.grant_at(8);
+  if (!known_grant || !known_contractual) return;
+  if (approval == nullptr) return;
+  const Money grant = *known_grant;
+  const Money contractual = *known_contractual;
   const core::Percent cap = g.parameters.contractual_cap_percent;
   if (within_share(contractual, grant, cap)) return;
   outcome.add(kContractualCapApproved,
@@ -248,9 +276,11 @@ inline constexpr core::RuleRef kOtherCap{
 
 // Other (indirect, overhead) costs from grant funds stay within their share of the grant.
 void other_within_cap(const Grant& g, Outcome& outcome) {
-  if (!g.amounts) return;
-  const Money grant = g.amounts->grant_total();
-  const Money other = g.amounts->grant_at(9);
+  const std::optional<Money> known_grant = g.grant_total();
+  const std::optional<Money> known_other = g.grant_at(9);
+  if (!known_grant || !known_other) return;
+  const Money grant = *known_grant;
+  const Money other = *known_other;
   const core::Percent cap = g.parameters.other_cap_percent;
   if (within_share(other, grant, cap)) return;
   outcome.add(kOtherCap,
@@ -273,10 +303,10 @@ std::optional<Money> lumped_administrative_costs(const GrantProposal& proposal) 
 
 // Lumped administrative costs stay within their share of the remaining expenditures T − L (I-4).
 void administrative_lump_within_cap(const Grant& g, Outcome& outcome) {
-  if (!g.amounts) return;
+  const std::optional<Money> budget = g.budget_total();
   const std::optional<Money> lump = lumped_administrative_costs(g.proposal);
-  if (!lump) return;
-  const Money remaining = g.amounts->budget_total() - *lump;
+  if (!budget || !lump) return;
+  const Money remaining = *budget - *lump;
   const core::Percent cap = g.parameters.administrative_lump_cap_percent;
   if (within_share(*lump, remaining, cap)) return;
   outcome.add(kAdminLumpCap,
@@ -1077,23 +1107,24 @@ void set_percent(Outcome& outcome, const std::string& key, Money part, Money who
     outcome.figures.set(key, *figure);
 }
 
-// The budget figures every cap is judged on.
+// The budget figures every cap is judged on, each when its own amounts are known (I-45): an
+// unknown matching amount leaves the grant figures and the caps' maxima, an unknown grant amount
+// the matching total.
 void budget_totals(const Grant& g, Outcome& outcome) {
   if (!g.amounts) return;
-  const TableCAmounts& amounts = *g.amounts;
   const GrantParameters& parameters = g.parameters;
-  const Money grant = amounts.grant_total();
-  const Money matching = amounts.matching_total();
-  const Money budget = amounts.budget_total();
+  const std::optional<Money> grant = g.grant_total();
+  const std::optional<Money> matching = g.matching_total();
+  const std::optional<Money> budget = g.budget_total();
   core::Figures& figures = outcome.figures;
-  const auto money = [&](const std::string& key, Money value) {
-    figures.set(key, core::money_figure(value));
+  const auto money = [&](const std::string& key, std::optional<Money> value) {
+    if (value) figures.set(key, core::money_figure(*value));
   };
   money("grant-total", grant);
   money("matching-total", matching);
   money("budget-total", budget);
-  money("matching-minimum", share_minimum(grant, parameters.matching_minimum_percent));
-  set_percent(outcome, "matching-percent", matching, grant);
+  if (grant) money("matching-minimum", share_minimum(*grant, parameters.matching_minimum_percent));
+  if (grant && matching) set_percent(outcome, "matching-percent", *matching, *grant);
   struct Capped {
     const char* name;
     int category;
@@ -1104,27 +1135,34 @@ void budget_totals(const Grant& g, Outcome& outcome) {
                            {"other", 9, parameters.other_cap_percent}};
   for (const Capped& c : capped) {
     const std::string name = c.name;
-    money(name + "-grant", amounts.grant_at(c.category));
-    set_percent(outcome, name + "-percent", amounts.grant_at(c.category), grant);
-    money(name + "-maximum", share_maximum(grant, c.cap));
+    const std::optional<Money> part = g.grant_at(c.category);
+    money(name + "-grant", part);
+    if (part && grant) set_percent(outcome, name + "-percent", *part, *grant);
+    if (grant) money(name + "-maximum", share_maximum(*grant, c.cap));
   }
   money("award-maximum", parameters.award_maximum);
   if (const std::optional<Money> lump = lumped_administrative_costs(g.proposal)) {
-    const Money remaining = budget - *lump;
     money("administrative-lump-total", *lump);
-    money("remaining-expenditures", remaining);
-    money("administrative-lump-maximum",
-          share_maximum(remaining, parameters.administrative_lump_cap_percent));
+    if (budget) {
+      const Money remaining = *budget - *lump;
+      money("remaining-expenditures", remaining);
+      money("administrative-lump-maximum",
+            share_maximum(remaining, parameters.administrative_lump_cap_percent));
+    }
   }
   if (g.proposal.program_income && !g.proposal.program_income->fees.empty()) {
     if (const std::optional<Money> income = program_income_total(*g.proposal.program_income))
       money("program-income-total", *income);
   }
-  const std::optional<std::string> percent = core::percent_figure(matching.units, grant.units);
+  const auto shown = [](const std::optional<Money>& value) {
+    return value ? money_text(*value) : std::string("unknown");
+  };
+  const std::optional<std::string> percent =
+      grant && matching ? core::percent_figure(matching->units, grant->units) : std::nullopt;
   outcome.add(kBudgetTotals,
-              "Grant " + money_text(grant) + ", matching " + money_text(matching) +
+              "Grant " + shown(grant) + ", matching " + shown(matching) +
                   (percent ? " (" + *percent + "%)" : std::string()) + ", total budget " +
-                  money_text(budget) + ".",
+                  shown(budget) + ".",
               g.proposal.table_c->location);
 }
 

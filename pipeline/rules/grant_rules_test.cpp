@@ -243,15 +243,20 @@ TEST_CASE("with no grant requested the percentage figures are omitted", "[rules]
         "Grant $0.00, matching $100.00, total budget $100.00.");
 }
 
-TEST_CASE("a rejected Table C amount stops the budget rules", "[rules][grant]") {
+TEST_CASE("a rejected Table C grant amount stops the rules that need G", "[rules][grant]") {
   GrantProposal proposal = with_table_c({{1, "90000.00"}, {7, "60000.00"}});
   proposal.table_c->categories[0].grant->total_funds = rejected<core::Money>("90,000");
   const auto outcome = check_proposal(proposal);
-  for (const char* rule : {"GRANT-AWARD-MAX", "GRANT-MATCH-MIN", "GRANT-EQUIPMENT-CAP",
-                           "GRANT-BUDGET-TOTALS", "TABLEC-GRANT-POSITIVE"}) {
+  for (const char* rule :
+       {"GRANT-AWARD-MAX", "GRANT-MATCH-MIN", "GRANT-EQUIPMENT-CAP", "TABLEC-GRANT-POSITIVE"}) {
     CAPTURE(rule);
     CHECK(count(outcome, rule) == 0);
   }
+  // The summary still says what is known (I-45): the matching column.
+  CHECK(message(outcome, "GRANT-BUDGET-TOTALS") ==
+        "Grant unknown, matching $0.00, total budget unknown.");
+  CHECK(figure(outcome, "matching-total") == "0.00");
+  CHECK(figure(outcome, "grant-total") == "(absent)");
 }
 
 // ---- completeness --------------------------------------------------------------------------

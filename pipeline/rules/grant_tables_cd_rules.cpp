@@ -176,8 +176,8 @@ inline constexpr core::RuleRef kTableCGrantPositive{
 
 // Table C requests some grant funds.
 void requests_grant_funds(const TableC& table, Outcome& outcome) {
-  const std::optional<TableCAmounts> amounts = table_c_amounts(table);
-  if (!amounts || amounts->grant_total().units > 0) return;
+  const std::optional<Money> grant = table_c_amounts(table).grant_total();
+  if (!grant || grant->units > 0) return;
   outcome.add(kTableCGrantPositive, "Table C requests no grant funds.", table.location);
 }
 
@@ -279,14 +279,15 @@ inline constexpr core::RuleRef kTableDMatchesTableC{
 // Table D's lines add up, category by category and funding by funding, to Table C's Total Funds.
 void agrees_with_table_c(const model::GrantProposal& proposal, Outcome& outcome) {
   if (!proposal.table_c) return;
-  const std::optional<TableCAmounts> amounts = table_c_amounts(*proposal.table_c);
-  if (!amounts) return;
+  // Each category and funding is compared when both of its own amounts are known (I-45).
+  const TableCAmounts amounts = table_c_amounts(*proposal.table_c);
   const model::TableD& table = *proposal.table_d;
   for (int category = 1; category <= 9; ++category) {
     for (const Funding funding : kFundings) {
       const std::optional<Money> detailed = table_d_amount(table, category, funding);
-      const Money summarised = amounts->at(category, funding);
-      if (!detailed || *detailed == summarised) continue;
+      const std::optional<Money> stated = amounts.at(category, funding);
+      if (!detailed || !stated || *detailed == *stated) continue;
+      const Money summarised = *stated;
       const TableDSection* section = table.sections().at(static_cast<std::size_t>(category - 1));
       outcome.add(kTableDMatchesTableC,
                   "Category " + std::to_string(category) + " " +
