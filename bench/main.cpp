@@ -34,14 +34,8 @@
 #include "pipeline/core/error.hpp"
 #include "pipeline/ingest/ingest.hpp"
 #include "pipeline/process/process.hpp"
-#include "pipeline/process/profiles.hpp"
-#include "pipeline/render/agreement.hpp"
-#include "pipeline/render/annual_report_document.hpp"
 #include "pipeline/render/compliance_summary.hpp"
-#include "pipeline/render/diary_sheet_document.hpp"
-#include "pipeline/render/fonts.hpp"
-#include "pipeline/render/letters.hpp"
-#include "pipeline/render/proposal_summary.hpp"
+#include "pipeline/render/render.hpp"
 #include "pipeline/rules/rules.hpp"
 
 namespace fs = std::filesystem;
@@ -129,18 +123,21 @@ void print_table(const std::vector<Row>& rows) {
   }
 }
 
+// The data folder's environment, loaded once; "today" is fixed so runs compare.
+const process::Environment& environment() {
+  static const process::EnvironmentPtr env = process::Environment::load(
+      core::data_dir(), [] { return *core::Date::from_ymd(2025, 10, 10); });
+  return *env;
+}
+
 process::Options process_options() {
   process::Options options;
-  options.as_of = *core::Date::from_ymd(2025, 10, 10);
   options.render = false;
   return options;
 }
 
 render::RenderOptions render_options() {
-  render::RenderOptions options;
-  options.creation_date = *core::Date::from_ymd(2025, 10, 10);
-  options.fonts = render::default_fonts();
-  return options;
+  return environment().render_options(environment().today());
 }
 
 // An input ready to render: its submission and the report the rules gave it.
@@ -152,33 +149,20 @@ struct Prepared {
 Prepared prepare(const fs::path& file) {
   auto ingested = ingest::ingest_path(file, {});
   if (!ingested.submission) throw core::Error("bench: unreadable generated input " + file.string());
-  auto processed = process::process_path(file, process_options());
+  auto processed = process::process_path(file, environment(), process_options());
   return {std::move(*ingested.submission), std::move(processed.report)};
 }
 
-// The document of an accepted submission, as process/documents.cpp renders it.
+// The document of an accepted submission, through render's entry point as process renders it.
 std::string render_document(const Prepared& p, const render::RenderOptions& options) {
-  auto& profiles = process::Profiles::shared();
-  return std::visit(
-      [&](const auto& form) -> std::string {
-        using Form = std::decay_t<decltype(form)>;
-        if constexpr (std::is_same_v<Form, model::GrantProposal>) {
-          return render::render_proposal_summary(form, p.report.figures, options, profiles.grant());
-        } else {
-          const auto& profile = profiles.alliance(p.submission.profile);
-          if constexpr (std::is_same_v<Form, model::DiarySheet>)
-            return render::render_diary_sheet(form, profile, options);
-          else if constexpr (std::is_same_v<Form, model::AnnualReport>)
-            return render::render_annual_report(form, profile, options);
-          else if constexpr (std::is_same_v<Form, model::AllianceAgreement>)
-            return render::render_agreement(form, profile, options);
-          else if constexpr (std::is_same_v<Form, model::DeclinationLetter>)
-            return render::render_declination_letter(form, profile, options);
-          else
-            return render::render_expiration_termination_letter(form, profile, options);
-        }
-      },
-      p.submission.form);
+  render::FormContext context;
+  if (p.submission.kind == "cet-grant-proposal") {
+    context.grant = &environment().grant();
+    context.figures = &p.report.figures;
+  } else {
+    context.alliance = &environment().alliance(p.submission.profile);
+  }
+  return render::render_form(p.submission, context, options);
 }
 
 render::ComplianceSummary summary_of(const Prepared& p) {
@@ -292,12 +276,11 @@ std::size_t ingest_and_validate(const std::string& bytes, const std::string& nam
   std::size_t findings = ingested.findings.size();
   if (ingested.submission) {
     rules::Context context;
-    context.as_of = *core::Date::from_ymd(2025, 10, 10);
-    auto& profiles = process::Profiles::shared();
+    context.as_of = environment().today();
     if (ingested.submission->kind == "cet-grant-proposal")
-      context.grant = &profiles.grant();
+      context.grant = &environment().grant();
     else
-      context.alliance = &profiles.alliance(ingested.submission->profile);
+      context.alliance = &environment().alliance(ingested.submission->profile);
     core::Outcome outcome;
     rules::check(*ingested.submission, context, outcome);
     findings += outcome.findings.size();

@@ -13,7 +13,8 @@
 #include <vector>
 
 #include "pipeline/process/process.hpp"
-#include "pipeline/render/pdf_probe_test.hpp"
+#include "pipeline/process/process_test_support.hpp"
+#include "pipeline/render/pdf_probe_test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace pipeline;
@@ -73,7 +74,7 @@ process::Processed processed(const fs::path& input, bool render = true) {
   process::Options options;
   options.as_of = *core::parse_date(kAsOf);
   options.render = render;
-  return process::process_path(input, options);
+  return process::process_path(input, process::testing::environment(), options);
 }
 
 const process::Document* document(const process::Processed& p, const std::string& name) {

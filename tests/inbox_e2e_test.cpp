@@ -32,6 +32,7 @@
 #include "pipeline/inbox/store.hpp"
 #include "pipeline/process/names.hpp"
 #include "pipeline/process/process.hpp"
+#include "pipeline/process/process_test_support.hpp"
 
 extern char** environ;
 
@@ -197,7 +198,8 @@ std::string status_of(const fs::path& input) {
   process::Options options;
   options.as_of = *core::parse_date(kAsOf);
   options.render = false;
-  return std::string(process::status_name(process::process_path(input, options).report.status));
+  return std::string(process::status_name(
+      process::process_path(input, process::testing::environment(), options).report.status));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "pipeline/process/process.hpp"
+#include "pipeline/process/process_test_support.hpp"
 #include "tests/support/samples.hpp"
 
 namespace fs = std::filesystem;
@@ -17,7 +18,7 @@ process::Report report_of(const fs::path& sample) {
   process::Options options;
   options.as_of = samples::as_of();
   options.render = false;
-  return process::process_path(sample, options).report;
+  return process::process_path(sample, process::testing::environment(), options).report;
 }
 
 }  // namespace

@@ -62,8 +62,8 @@ int check_command(const Args& args) {
   if (summary_pdf && parsed.positional.size() != 1)
     throw UsageError("--summary-pdf writes one submission's summary; give exactly one PATH");
 
+  const process::EnvironmentPtr env = load_environment(parsed);
   process::Options process_options;
-  process_options.as_of = as_of_date(parsed);
   process_options.profile = parsed.get("profile");
   process_options.render = summary_pdf.has_value();
   process_options.render_form_document = false;  // check writes only the reviewer's summary
@@ -72,7 +72,7 @@ int check_command(const Args& args) {
   int status = 0;
   for (const std::string& path : parsed.positional) {
     if (!std::filesystem::exists(path)) throw UsageError("no such file or folder: " + path);
-    process::Processed processed = process::process_path(path, process_options);
+    process::Processed processed = process::process_path(path, *env, process_options);
     status = std::max(status, exit_status(processed.report.status));
     if (summary_pdf) write_document(processed, "compliance-summary.pdf", *summary_pdf);
     reports.push_back(std::move(processed.report));

@@ -8,7 +8,6 @@
 #include "pipeline/core/error.hpp"
 #include "pipeline/inbox/due.hpp"
 #include "pipeline/inbox/store.hpp"
-#include "pipeline/process/profiles.hpp"
 
 namespace pipeline::cli {
 
@@ -59,16 +58,12 @@ int due_command(const Args& args) {
     throw UsageError("no record store in " + *out + " (" + file.string() +
                      "); 'formpipe run INBOX --out " + *out + "' creates it");
   const core::Date as_of = as_of_date(parsed);
+  const process::EnvironmentPtr env = load_environment(parsed);
   inbox::Store store(file);
-  const inbox::DueList list =
-      inbox::compute_due(store.alliance_facts(), as_of,
-                         [](const std::string& profile) -> const model::AllianceProfile* {
-                           try {
-                             return &process::Profiles::shared().alliance(profile);
-                           } catch (const core::Error&) {
-                             return nullptr;  // a profile no longer configured: no schedule
-                           }
-                         });
+  // A profile no longer configured has no schedule (null).
+  const inbox::DueList list = inbox::compute_due(
+      store.alliance_facts(), as_of,
+      [&env](const std::string& profile) { return env->find_alliance(profile); });
   std::cout << (parsed.has("json") ? inbox::due_json(list) + "\n" : inbox::due_table(list));
   return 0;
 }

@@ -83,12 +83,8 @@ inbox::Settings inbox_settings(const ParsedArgs& parsed, bool watch) {
   if (const auto size = parsed.get("max-bytes"))
     settings.process.max_bytes = parse_byte_size(*size);
   settings.process.profile = parsed.get("profile");
-  if (parsed.has("as-of")) {
-    const core::Date as_of = as_of_date(parsed);
-    settings.today = [as_of] { return as_of; };
-  } else {
-    settings.today = today;
-  }
+  settings.environment = load_environment(parsed);
+  if (watch) settings.reload = [parsed] { return load_environment(parsed); };
   return settings;
 }
 

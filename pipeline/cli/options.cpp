@@ -6,6 +6,8 @@
 
 #include <ctime>
 
+#include "pipeline/core/data_dir.hpp"
+
 namespace pipeline::cli {
 
 std::optional<std::string> ParsedArgs::get(const std::string& name) const {
@@ -71,6 +73,15 @@ core::Date as_of_date(const ParsedArgs& parsed) {
   const auto date = core::parse_date(*text);
   if (!date) throw UsageError("--as-of expects a date YYYY-MM-DD, found \"" + *text + "\"");
   return *date;
+}
+
+process::EnvironmentPtr load_environment(const ParsedArgs& parsed) {
+  process::Environment::Clock clock = today;
+  if (parsed.has("as-of")) {
+    const core::Date as_of = as_of_date(parsed);
+    clock = [as_of] { return as_of; };
+  }
+  return process::Environment::load(core::data_dir(), std::move(clock));
 }
 
 }  // namespace pipeline::cli

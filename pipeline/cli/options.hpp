@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pipeline/core/date.hpp"
+#include "pipeline/process/environment.hpp"
 
 namespace pipeline::cli {
 
@@ -41,5 +42,10 @@ Poco::Util::Option valued(const std::string& name, const std::string& short_name
 core::Date as_of_date(const ParsedArgs& parsed);
 // Today's date in the local time zone.
 core::Date today();
+
+// The environment a command processes with: the data folder ($FORMPIPE_DATA_DIR, else the one
+// formpipe was built or installed with) and a clock fixed at --as-of, else the local date.
+// Throws UsageError for a bad --as-of, core::Error for a data folder that cannot be loaded.
+process::EnvironmentPtr load_environment(const ParsedArgs& parsed);
 
 }  // namespace pipeline::cli

@@ -43,10 +43,10 @@ int render_command(const Args& args) {
   if (parsed.positional.size() != 1) throw UsageError("give exactly one INPUT");
   const std::string& input = parsed.positional.front();
   if (!std::filesystem::exists(input)) throw UsageError("no such file or folder: " + input);
+  const process::EnvironmentPtr env = load_environment(parsed);
   process::Options process_options;
-  process_options.as_of = as_of_date(parsed);
   process_options.profile = parsed.get("profile");
-  const process::Processed processed = process::process_path(input, process_options);
+  const process::Processed processed = process::process_path(input, *env, process_options);
   if (processed.report.status != process::Status::Accepted) {
     print_text(processed.report, false);
     std::cerr << "formpipe render: " << input << " is "

@@ -40,6 +40,17 @@ class LogLines : public inbox::Observer {
     std::cerr << inbox::iso_utc(std::chrono::system_clock::now()) << " " << source
               << ": not taken: " << kind << std::endl;
   }
+  void reloaded(const std::string& error) override {
+    if (error.empty()) {
+      std::cout << inbox::iso_utc(std::chrono::system_clock::now())
+                << " templates and profiles changed on disk; loaded again" << std::endl;
+    } else {
+      std::cerr << inbox::iso_utc(std::chrono::system_clock::now())
+                << " templates or profiles changed on disk but cannot be loaded; still using "
+                   "the ones loaded before: "
+                << error << std::endl;
+    }
+  }
 };
 
 }  // namespace
@@ -48,14 +59,17 @@ int watch_command(const Args& args) {
   const Poco::Util::OptionSet options = inbox_options();
   const ParsedArgs parsed = parse_args(args, options);
   if (parsed.has("help")) {
-    std::cout << "Usage: formpipe watch INBOX --out OUTDIR [--jobs N] [--as-of YYYY-MM-DD]\n"
-                 "                       [--max-bytes SIZE] [--settle SECONDS] [--profile NAME]\n\n"
-                 "Does what 'formpipe run' does, then keeps watching INBOX and processes each\n"
-                 "new submission once it has stopped changing, logging one line per submission\n"
-                 "on stdout (failures on stderr). The folder is polled a few times a second\n"
-                 "(no inotify, so network shares work too). SIGINT or SIGTERM finishes the\n"
-                 "submissions in hand and exits 0; a second signal stops at once, and the next\n"
-                 "start finishes what was left.\n";
+    std::cout
+        << "Usage: formpipe watch INBOX --out OUTDIR [--jobs N] [--as-of YYYY-MM-DD]\n"
+           "                       [--max-bytes SIZE] [--settle SECONDS] [--profile NAME]\n\n"
+           "Does what 'formpipe run' does, then keeps watching INBOX and processes each\n"
+           "new submission once it has stopped changing, logging one line per submission\n"
+           "on stdout (failures on stderr). The folder is polled a few times a second\n"
+           "(no inotify, so network shares work too). When a template or program profile\n"
+           "of the data folder changes, the next submission is processed with it (a\n"
+           "broken one is reported and the previous one kept). SIGINT or SIGTERM finishes the\n"
+           "submissions in hand and exits 0; a second signal stops at once, and the next\n"
+           "start finishes what was left.\n";
     print_inbox_help_tail(options);
     std::cout << "\nExamples:\n"
                  "  formpipe watch /srv/alliance-inbox --out /srv/alliance-results --jobs 2\n"

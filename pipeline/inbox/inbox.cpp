@@ -200,7 +200,8 @@ class Service {
         claims_(checked_inbox(settings)),
         results_(settings.out),
         store_(settings.out / "formpipe.sqlite"),
-        scanner_(settings.inbox, settings.settle) {}
+        scanner_(settings.inbox, settings.settle),
+        environment_(checked_environment(settings)) {}
 
   Summary run() {
     const auto start = std::chrono::steady_clock::now();
@@ -233,6 +234,39 @@ class Service {
     return settings.inbox;
   }
 
+  static process::EnvironmentPtr checked_environment(const Settings& settings) {
+    if (!settings.environment) throw core::Error("the inbox was given no environment");
+    return settings.environment;
+  }
+
+  process::EnvironmentPtr environment() {
+    std::lock_guard lock(mutex_);
+    return environment_;
+  }
+
+  // watch: a new environment when the data folder changed on disk. A failed reload is told once
+  // (until the files change again) and the environment there is stays in use.
+  void reload_if_changed() {
+    if (!settings_.watch || !settings_.reload) return;
+    const process::EnvironmentPtr current = environment();
+    if (!current->changed_on_disk()) {
+      reload_failed_ = false;
+      return;
+    }
+    if (reload_failed_) return;
+    std::string error;
+    process::EnvironmentPtr loaded;
+    try {
+      loaded = settings_.reload();
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    std::lock_guard lock(mutex_);
+    if (loaded) environment_ = std::move(loaded);
+    reload_failed_ = !error.empty();
+    observer_.reloaded(error);
+  }
+
   std::chrono::milliseconds poll_interval() const {
     return std::clamp(settings_.settle / 4, std::chrono::milliseconds(20),
                       std::chrono::milliseconds(250));
@@ -240,6 +274,7 @@ class Service {
 
   void dispatch(Workers& workers) {
     while (!stop_) {
+      reload_if_changed();
       skip_returned();
       const std::vector<fs::path> ready = scanner_.pass();
       report_refused();
@@ -379,10 +414,11 @@ class Service {
   // Processes a submission and stages its result folder (not yet flushed nor in place).
   Pending process_and_stage(const Job& job, const std::string& sha256, const std::string& id,
                             Event event) {
+    const process::EnvironmentPtr env = environment();
     process::Options options = settings_.process;
-    options.as_of = settings_.today ? settings_.today() : settings_.process.as_of;
+    if (!options.as_of) options.as_of = env->today();
     options.sha256 = sha256;  // hashed already, to find duplicates
-    process::Processed processed = process::process_path(job.claimed.path, options);
+    process::Processed processed = process::process_path(job.claimed.path, *env, options);
     processed.report.id = id;
     std::string json = process::report_json(processed.report);
     Results::Staged staged = results_.stage(id, json, processed.documents, job.claimed);
@@ -395,7 +431,7 @@ class Service {
                    std::move(staged),
                    std::move(processed.report),
                    std::move(json),
-                   options.as_of,
+                   *options.as_of,
                    SystemClock::now(),
                    std::move(event)};
   }
@@ -542,8 +578,10 @@ class Service {
   Store store_;
   Scanner scanner_;                 // the dispatcher's alone
   Committer* committer_ = nullptr;  // while run() runs
+  bool reload_failed_ = false;      // the dispatcher's alone
 
-  std::mutex mutex_;  // guards what follows, and calls to observer_
+  std::mutex mutex_;                     // guards what follows, and calls to observer_
+  process::EnvironmentPtr environment_;  // swapped by reload_if_changed between submissions
   Summary summary_;
   std::map<std::string, std::string> in_flight_;  // sha256 -> id, being processed
   std::set<std::string> returned_;  // names given back to the inbox, not to be taken again

@@ -32,8 +32,13 @@ namespace pipeline::inbox {
 struct Settings {
   std::filesystem::path inbox;
   std::filesystem::path out;
-  process::Options process;           // profile, render, max_bytes; as_of comes from `today`
-  std::function<core::Date()> today;  // --as-of, or the real date at each submission
+  process::Options process;  // profile, render, max_bytes; as_of: the environment's today()
+  // What submissions are processed with (profiles, fonts, templates, the clock): required.
+  process::EnvironmentPtr environment;
+  // watch: loads a new environment when the data folder's templates or profiles change on disk;
+  // checked between submissions, so one submission is processed with one environment. Null:
+  // never reloaded. A reload that fails keeps the environment there is and is told once.
+  std::function<process::EnvironmentPtr()> reload;
   unsigned jobs = 1;
   std::chrono::milliseconds settle{2000};  // how long an entry must stay unchanged
   bool watch = false;                      // keep watching after the inbox is empty
@@ -65,6 +70,9 @@ class Observer {
     (void)source;
     (void)kind;
   }
+  // The environment was loaded again (`watch`: templates or profiles changed on disk), or a
+  // reload failed (`error` set; the one there was stays in use).
+  virtual void reloaded(const std::string& error) { (void)error; }
 };
 
 struct Summary {

@@ -13,6 +13,7 @@
 #include "pipeline/inbox/inbox_test_support.hpp"
 #include "pipeline/inbox/results.hpp"
 #include "pipeline/inbox/store.hpp"
+#include "pipeline/render/pdf_probe_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::inbox;
@@ -39,7 +40,8 @@ Settings settings_for(const ScratchFolder& scratch, unsigned jobs = 1) {
   settings.inbox = scratch / "inbox";
   settings.out = scratch / "out";
   settings.process.render = true;
-  settings.today = [] { return *core::Date::from_ymd(2025, 11, 20); };
+  settings.environment = process::Environment::load(
+      FORMPIPE_SOURCE_DIR, [] { return *core::Date::from_ymd(2025, 11, 20); });
   settings.jobs = jobs;
   settings.settle = std::chrono::milliseconds(0);
   fs::create_directories(settings.inbox);
@@ -304,4 +306,56 @@ TEST_CASE("a bundle corrected by removing a link is a new submission, not a dupl
   CHECK(second.events[0].kind == Event::Kind::Processed);
   CHECK(second.events[0].id != first.events[0].id);
   CHECK(result_folders(settings.out) == 2);
+}
+
+TEST_CASE("watch processes with templates changed on disk from the next submission on",
+          "[inbox][service][environment]") {
+  ScratchFolder scratch;
+  const fs::path data = scratch / "data";
+  fs::create_directories(data);
+  for (const char* folder : {"forms", "fonts", "templates"})
+    fs::copy(fs::path(FORMPIPE_SOURCE_DIR) / folder, data / folder, fs::copy_options::recursive);
+  const auto clock = [] { return *core::Date::from_ymd(2025, 11, 20); };
+  Settings settings = settings_for(scratch);
+  settings.watch = true;
+  settings.environment = process::Environment::load(data, clock);
+  int loads = 0;
+  settings.reload = [&] {
+    ++loads;
+    return process::Environment::load(data, clock);
+  };
+  const fs::path agreement_template = data / "templates" / "agreement-miosha.xml";
+  const std::string original_wording = read_file(agreement_template);
+  const std::string agreement = read_file(sample("alliance-agreement.valid.xml"));
+  write_file(scratch / "inbox/first.xml", agreement);
+
+  struct Reloads : Recorder {
+    std::vector<std::string> errors;
+    void reloaded(const std::string& error) override { errors.push_back(error); }
+  } recorder;
+  std::atomic<bool> stop{false};
+  recorder.on_event = [&](const Event&) {
+    if (recorder.events.size() == 1) {
+      // Between submissions: the template changes, then a second agreement arrives.
+      std::string changed = original_wording;
+      const std::string from = "more healthful Michigan workplaces";
+      changed.replace(changed.find(from), from.size(), "more healthful Michigan worksites");
+      write_file(agreement_template, changed);
+      fs::last_write_time(agreement_template,
+                          fs::last_write_time(agreement_template) + std::chrono::seconds(2));
+      write_file(scratch / "inbox/second.xml", agreement + "<!-- the second copy -->\n");
+    } else {
+      stop = true;
+    }
+  };
+  run_inbox(settings, recorder, stop);
+  REQUIRE(recorder.events.size() == 2);
+  CHECK(loads == 1);
+  REQUIRE(recorder.errors.size() == 1);
+  CHECK(recorder.errors[0].empty());
+  const auto text_of = [&](const Event& event) {
+    return render::probe::all_text(settings.out / event.id / "agreement.pdf");
+  };
+  CHECK_THAT(text_of(recorder.events[0]), Catch::Contains("Michigan workplaces"));
+  CHECK_THAT(text_of(recorder.events[1]), Catch::Contains("Michigan worksites"));
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/inbox/inbox_test_support.hpp"
+#include "pipeline/process/process_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::inbox;
@@ -14,7 +15,8 @@ process::Report processed(const std::string& sample_name) {
   process::Options options;
   options.as_of = *core::Date::from_ymd(2025, 11, 20);
   options.render = false;
-  return process::process_path(sample(sample_name), options).report;
+  return process::process_path(sample(sample_name), process::testing::environment(), options)
+      .report;
 }
 
 RecordTimes times() {

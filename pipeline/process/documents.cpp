@@ -1,18 +1,10 @@
 #include "pipeline/process/documents.hpp"
 
 #include <optional>
-#include <type_traits>
-#include <variant>
 
 #include "pipeline/core/money.hpp"
-#include "pipeline/process/profiles.hpp"
-#include "pipeline/render/agreement.hpp"
-#include "pipeline/render/annual_report_document.hpp"
 #include "pipeline/render/compliance_summary.hpp"
-#include "pipeline/render/diary_sheet_document.hpp"
-#include "pipeline/render/fonts.hpp"
-#include "pipeline/render/letters.hpp"
-#include "pipeline/render/proposal_summary.hpp"
+#include "pipeline/render/render.hpp"
 #include "pipeline/text/format.hpp"
 
 namespace pipeline::process {
@@ -70,32 +62,6 @@ render::SummaryStatus summary_status(Status status) {
   return render::SummaryStatus::Unreadable;
 }
 
-// The document of an accepted submission, rendered in the program's wording.
-std::string render_form(const model::Submission& submission, const Report& report,
-                        const render::RenderOptions& options) {
-  Profiles& profiles = Profiles::shared();
-  return std::visit(
-      [&](const auto& form) -> std::string {
-        using Form = std::decay_t<decltype(form)>;
-        if constexpr (std::is_same_v<Form, model::GrantProposal>) {
-          return render::render_proposal_summary(form, report.figures, options, profiles.grant());
-        } else {
-          const model::AllianceProfile& profile = profiles.alliance(submission.profile);
-          if constexpr (std::is_same_v<Form, model::DiarySheet>)
-            return render::render_diary_sheet(form, profile, options);
-          else if constexpr (std::is_same_v<Form, model::AnnualReport>)
-            return render::render_annual_report(form, profile, options);
-          else if constexpr (std::is_same_v<Form, model::AllianceAgreement>)
-            return render::render_agreement(form, profile, options);
-          else if constexpr (std::is_same_v<Form, model::DeclinationLetter>)
-            return render::render_declination_letter(form, profile, options);
-          else
-            return render::render_expiration_termination_letter(form, profile, options);
-        }
-      },
-      submission.form);
-}
-
 }  // namespace
 
 Facts facts_of(const model::Submission& submission, const SubmissionRecord& record) {
@@ -139,12 +105,10 @@ std::string document_name(std::string_view kind) {
   return {};
 }
 
-void render_documents(const model::Submission* submission, const Options& options,
-                      Processed& processed) {
+void render_documents(const model::Submission* submission, const Environment& env, core::Date as_of,
+                      bool form_document, Processed& processed) {
   Report& report = processed.report;
-  render::RenderOptions render_options;
-  render_options.creation_date = options.as_of;
-  render_options.fonts = render::default_fonts();
+  const render::RenderOptions render_options = env.render_options(as_of);
 
   render::ComplianceSummary summary;
   summary.form = report.form;
@@ -155,7 +119,7 @@ void render_documents(const model::Submission* submission, const Options& option
   if (submission)
     summary.agency = submission->kind == "cet-grant-proposal"
                          ? kCetAgency
-                         : Profiles::shared().alliance(submission->profile).agency;
+                         : env.alliance(submission->profile).agency;
   summary.facts = report.facts;
   summary.findings = report.findings;
   summary.figures = report.figures.items();
@@ -163,10 +127,19 @@ void render_documents(const model::Submission* submission, const Options& option
   processed.documents.clear();
   processed.documents.push_back(
       {"compliance-summary.pdf", render::render_compliance_summary(summary, render_options)});
-  if (submission && report.status == Status::Accepted && options.render_form_document) {
+  if (submission && report.status == Status::Accepted && form_document) {
     const std::string name = document_name(submission->kind);
-    if (!name.empty())
-      processed.documents.push_back({name, render_form(*submission, report, render_options)});
+    if (!name.empty()) {
+      render::FormContext context;
+      if (submission->kind == "cet-grant-proposal") {
+        context.grant = &env.grant();
+        context.figures = &report.figures;
+      } else {
+        context.alliance = &env.alliance(submission->profile);
+      }
+      processed.documents.push_back(
+          {name, render::render_form(*submission, context, render_options)});
+    }
   }
   report.documents.clear();
   for (const Document& document : processed.documents) report.documents.push_back(document.name);

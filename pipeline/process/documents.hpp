@@ -22,12 +22,12 @@ std::vector<std::pair<std::string, std::string>> facts_of(const model::Submissio
 // empty for an unknown kind.
 std::string document_name(std::string_view kind);
 
-// Renders compliance-summary.pdf and, for an accepted submission, its document into
-// `processed.documents`, and lists their names in `processed.report.documents` (the summary
-// first). `submission` is null for an unreadable input. The PDFs are dated options.as_of, so
-// the same submission on the same day gives the same bytes. Throws core::Error when fonts,
-// templates or profiles are missing.
-void render_documents(const model::Submission* submission, const Options& options,
-                      Processed& processed);
+// Renders compliance-summary.pdf and, when `form_document`, an accepted submission's document
+// into `processed.documents`, and lists their names in `processed.report.documents` (the summary
+// first). `submission` is null for an unreadable input. The PDFs are dated `as_of`, so the same
+// submission on the same day gives the same bytes. Throws core::Error when the environment
+// lacks the submission's program or a template.
+void render_documents(const model::Submission* submission, const Environment& env, core::Date as_of,
+                      bool form_document, Processed& processed);
 
 }  // namespace pipeline::process

@@ -17,7 +17,6 @@
 #include "pipeline/ingest/ingest.hpp"
 #include "pipeline/process/documents.hpp"
 #include "pipeline/process/names.hpp"
-#include "pipeline/process/profiles.hpp"
 #include "pipeline/rules/rules.hpp"
 
 namespace pipeline::process {
@@ -152,7 +151,9 @@ std::string_view status_name(Status status) {
   return "unreadable";
 }
 
-Processed process_path(const std::filesystem::path& input, const Options& options) {
+Processed process_path(const std::filesystem::path& input, const Environment& env,
+                       const Options& options) {
+  const core::Date as_of = options.as_of ? *options.as_of : env.today();
   Processed out;
   Report& report = out.report;
   report.source = escape_name(input.filename().string());
@@ -182,12 +183,11 @@ Processed process_path(const std::filesystem::path& input, const Options& option
     if (ingested.submission) {
       const model::Submission& submission = *ingested.submission;
       rules::Context context;
-      context.as_of = options.as_of;
-      Profiles& profiles = Profiles::shared();
+      context.as_of = as_of;
       if (submission.kind == "cet-grant-proposal") {
-        context.grant = &profiles.grant();
+        context.grant = &env.grant();
       } else {
-        context.alliance = &profiles.alliance(submission.profile);
+        context.alliance = &env.alliance(submission.profile);
       }
       rules::check(submission, context, outcome);
       report.record = record_of(submission, outcome.figures, context.alliance);
@@ -201,7 +201,8 @@ Processed process_path(const std::filesystem::path& input, const Options& option
     report.status = rejected ? Status::Rejected : Status::Accepted;
   }
   if (options.render)
-    render_documents(ingested.submission ? &*ingested.submission : nullptr, options, out);
+    render_documents(ingested.submission ? &*ingested.submission : nullptr, env, as_of,
+                     options.render_form_document, out);
   return out;
 }
 

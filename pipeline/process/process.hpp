@@ -6,9 +6,12 @@
 //!   -> rules (Submission -> findings and figures; pure, `as_of` is the only clock)
 //!   -> render (Submission + templates -> PDF bytes; only for accepted submissions)
 //!
+//! Every stage works with what the caller's Environment (environment.hpp) hands it: profiles,
+//! grant parameters, fonts, templates, today's date.
+//!
 //! Bad input never throws: it becomes a finding, and unreadable input a report with status
-//! "unreadable". Exceptions here mean the environment failed (a font or template missing) or a
-//! bug; callers catch core::Error once per submission.
+//! "unreadable". Exceptions here mean the environment failed (a disk error) or a bug; callers
+//! catch core::Error once per submission.
 
 #include <cstdint>
 #include <filesystem>
@@ -18,6 +21,7 @@
 
 #include "pipeline/core/date.hpp"
 #include "pipeline/core/finding.hpp"
+#include "pipeline/process/environment.hpp"
 #include "pipeline/process/records.hpp"
 
 namespace pipeline::process {
@@ -27,7 +31,7 @@ struct Options {
   // The input's sha256_of when the caller has it already (the inbox hashes every submission to
   // find duplicates), so it is not read and hashed twice.
   std::optional<std::string> sha256;
-  core::Date as_of;                       // "today" for deadline rules
+  std::optional<core::Date> as_of;        // "today" for deadline rules; none: the environment's
   bool render = true;                     // produce the PDFs (compliance summary and documents)
   bool render_form_document = true;       // with render: also the form's own document when accepted
   std::uint64_t max_bytes = 64ull << 20;  // larger inputs (or bundles) are unreadable
@@ -65,7 +69,8 @@ struct Processed {
 
 // Ingests, validates and (when options.render) renders one submission: a file, a .zip bundle or
 // a folder bundle. Throws core::Error only on environment failure.
-Processed process_path(const std::filesystem::path& input, const Options& options);
+Processed process_path(const std::filesystem::path& input, const Environment& env,
+                       const Options& options);
 
 // SHA-256 (hex) of a file, or of a folder bundle's every entry in name order (names, kinds
 // file/link/folder/other, contents; links never followed, FIFOs never opened): the `sha256` of

@@ -330,8 +330,8 @@ TemplateData agreement_data(const model::AllianceAgreement& agreement,
 
 std::string render_agreement(const model::AllianceAgreement& agreement,
                              const model::AllianceProfile& profile, const RenderOptions& options) {
-  const auto file = templates_dir(options) / ("agreement-" + profile.profile + ".xml");
-  return render_template(file, agreement_data(agreement, profile), options);
+  return render_template("agreement-" + profile.profile + ".xml",
+                         agreement_data(agreement, profile), options);
 }
 
 }  // namespace pipeline::render

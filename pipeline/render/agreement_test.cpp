@@ -11,8 +11,8 @@
 
 #include "pipeline/ingest/alliance_profile_loader.hpp"
 #include "pipeline/ingest/ingest.hpp"
-#include "pipeline/render/pdf_probe_test.hpp"
-#include "pipeline/render/sample_forms_test.hpp"
+#include "pipeline/render/pdf_probe_test_support.hpp"
+#include "pipeline/render/sample_forms_test_support.hpp"
 #include "pipeline/render/template_document.hpp"
 
 using namespace pipeline;
@@ -392,42 +392,25 @@ TEST_CASE("changing a word in a template changes the PDF with no rebuild",
   std::ofstream(file, std::ios::binary) << changed_template;
   const std::string xml = samples::read_sample("alliance-agreement.valid.xml");
 
-  SECTION("through the templates folder option") {
-    RenderOptions options = samples::options();
-    options.templates_dir = copy / "templates";
-    const auto changed = render_sample(xml, "miosha", "changed-option.pdf", options);
-    CHECK(changed.text.find("more healthful Michigan worksites") != std::string::npos);
-    CHECK(changed.text.find("more healthful Michigan workplaces") == std::string::npos);
-    const auto original = render_sample(xml, "miosha", "unchanged.pdf");
-    CHECK(original.text.find("more healthful Michigan workplaces") != std::string::npos);
-  }
-  SECTION("through FORMPIPE_DATA_DIR") {
-    std::error_code ec;
-    std::filesystem::create_directory_symlink(kSource / "fonts", copy / "fonts", ec);
-    const char* previous = std::getenv("FORMPIPE_DATA_DIR");
-    const std::string saved = previous ? previous : "";
-    ::setenv("FORMPIPE_DATA_DIR", copy.c_str(), 1);
-    RenderOptions options = samples::options();
-    options.templates_dir.clear();
-    const auto changed = render_sample(xml, "miosha", "changed-env.pdf", options);
-    if (previous) {
-      ::setenv("FORMPIPE_DATA_DIR", saved.c_str(), 1);
-    } else {
-      ::unsetenv("FORMPIPE_DATA_DIR");
-    }
-    CHECK(changed.text.find("more healthful Michigan worksites") != std::string::npos);
-  }
+  RenderOptions options = samples::options();
+  options.templates = Templates::load(copy / "templates");
+  const auto changed = render_sample(xml, "miosha", "changed-option.pdf", options);
+  CHECK(changed.text.find("more healthful Michigan worksites") != std::string::npos);
+  CHECK(changed.text.find("more healthful Michigan workplaces") == std::string::npos);
+  const auto original = render_sample(xml, "miosha", "unchanged.pdf");
+  CHECK(original.text.find("more healthful Michigan workplaces") != std::string::npos);
 }
 
 TEST_CASE("a program without its template is an error naming the file", "[render][agreement]") {
   RenderOptions options = samples::options();
-  options.templates_dir = probe::output_dir() / "no-templates";
+  const auto folder = probe::output_dir() / "no-templates";
+  options.templates = Templates::load(folder);
   const auto agreement = agreement_of(samples::read_sample("alliance-agreement.valid.xml"));
   try {
     render_agreement(agreement, profile_of("miosha"), options);
     FAIL("no TemplateError");
   } catch (const TemplateError& e) {
-    CHECK(e.file() == (options.templates_dir / "agreement-miosha.xml").string());
+    CHECK(e.file() == (folder / "agreement-miosha.xml").string());
     CHECK(e.line() == 0);
   }
 }

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "pipeline/render/pdf_probe_test.hpp"
-#include "pipeline/render/sample_forms_test.hpp"
+#include "pipeline/render/pdf_probe_test_support.hpp"
+#include "pipeline/render/sample_forms_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::render;

@@ -2,7 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "pipeline/render/pdf_probe_test.hpp"
+#include "pipeline/render/pdf_probe_test_support.hpp"
+#include "pipeline/render/render_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::render;
@@ -12,6 +13,7 @@ namespace {
 RenderOptions test_options() {
   RenderOptions options;
   options.creation_date = *core::Date::from_ymd(2025, 10, 9);
+  options.fonts = testing::fonts();
   return options;
 }
 
@@ -102,7 +104,8 @@ TEST_CASE("200 findings are grouped by severity in tables that repeat their head
     INFO("page " << p + 1);
     CHECK(pages[p].find("Page " + std::to_string(p + 1) + " of " + std::to_string(pages.size())) !=
           std::string::npos);
-    if (probe::count(pages[p], "-RULE-") > 0) CHECK(probe::count(pages[p], "Rule and finding") >= 1);
+    if (probe::count(pages[p], "-RULE-") > 0)
+      CHECK(probe::count(pages[p], "Rule and finding") >= 1);
   }
 }
 

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <mutex>
 
-#include "pipeline/core/data_dir.hpp"
 #include "pipeline/core/error.hpp"
 
 namespace pipeline::render {
@@ -169,14 +168,6 @@ double FontSet::text_width(std::string_view utf8, Weight weight, double size) co
     units += faces_[face_for(c, weight)]->advance(c);
   }
   return static_cast<double>(units) * size / 1000.0;
-}
-
-std::shared_ptr<const FontSet> default_fonts() {
-  static std::mutex mutex;
-  static std::shared_ptr<const FontSet> fonts;
-  const std::lock_guard lock(mutex);
-  if (!fonts) fonts = FontSet::load(core::data_dir() / "fonts");
-  return fonts;
 }
 
 char32_t next_code_point(std::string_view utf8, std::size_t& pos) {

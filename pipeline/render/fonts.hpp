@@ -94,10 +94,6 @@ class FontSet {
   std::vector<bool> bold_;
 };
 
-// The fonts in core::data_dir()/fonts, loaded on first use and kept for the process
-// (thread-safe); throws core::IoError when they are missing, and again on the next call.
-std::shared_ptr<const FontSet> default_fonts();
-
 // Decodes one code point of UTF-8 at `pos` and advances `pos`; invalid bytes give U+FFFD.
 char32_t next_code_point(std::string_view utf8, std::size_t& pos);
 

@@ -78,7 +78,9 @@ struct Document::Impl {
   bool finished = false;
 
   Impl(DocumentInfo i, RenderOptions o) : info(std::move(i)), options(std::move(o)) {
-    fonts = options.fonts ? options.fonts : default_fonts();
+    if (!options.fonts)
+      throw core::Error("render: no fonts were given to lay the document out with");
+    fonts = options.fonts;
     new_page();
     if (info.letterhead) draw_letterhead(*info.letterhead);
   }

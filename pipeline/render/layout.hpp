@@ -93,8 +93,8 @@ struct Signatory {
 
 class Document {
  public:
-  // Starts page 1 (with the letterhead, if any). Takes the fonts from options.fonts or
-  // default_fonts().
+  // Starts page 1 (with the letterhead, if any), with the fonts of options.fonts (required:
+  // core::Error without them).
   Document(DocumentInfo info, RenderOptions options);
   ~Document();
   Document(Document&&) noexcept;

@@ -6,7 +6,8 @@
 
 #include "pipeline/core/error.hpp"
 #include "pipeline/render/fonts.hpp"
-#include "pipeline/render/pdf_probe_test.hpp"
+#include "pipeline/render/pdf_probe_test_support.hpp"
+#include "pipeline/render/render_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::render;
@@ -16,6 +17,7 @@ namespace {
 RenderOptions test_options() {
   RenderOptions options;
   options.creation_date = *core::Date::from_ymd(2025, 1, 3);
+  options.fonts = testing::fonts();
   return options;
 }
 

@@ -144,14 +144,13 @@ TemplateData expiration_termination_data(const model::ExpirationTerminationLette
 std::string render_declination_letter(const model::DeclinationLetter& letter,
                                       const model::AllianceProfile& profile,
                                       const RenderOptions& options) {
-  return render_template(templates_dir(options) / "declination-letter.xml",
-                         declination_data(letter, profile), options);
+  return render_template("declination-letter.xml", declination_data(letter, profile), options);
 }
 
 std::string render_expiration_termination_letter(const model::ExpirationTerminationLetter& letter,
                                                  const model::AllianceProfile& profile,
                                                  const RenderOptions& options) {
-  return render_template(templates_dir(options) / "expiration-termination-letter.xml",
+  return render_template("expiration-termination-letter.xml",
                          expiration_termination_data(letter, profile), options);
 }
 

@@ -9,8 +9,8 @@
 
 #include "pipeline/ingest/alliance_profile_loader.hpp"
 #include "pipeline/ingest/ingest.hpp"
-#include "pipeline/render/pdf_probe_test.hpp"
-#include "pipeline/render/sample_forms_test.hpp"
+#include "pipeline/render/pdf_probe_test_support.hpp"
+#include "pipeline/render/sample_forms_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::render;

@@ -1,8 +1,8 @@
 #pragma once
-//! What every renderer takes besides its document: the clock and the fonts. Same document and
-//! same options give the same PDF bytes.
+//! What every renderer takes besides its document: the date, the fonts and the templates, all
+//! handed in (process::Environment loads them once). Same document and same options give the
+//! same PDF bytes; nothing is read from disk while a document renders.
 
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +12,7 @@
 namespace pipeline::render {
 
 class FontSet;
+class Templates;
 struct PageOps;
 struct PdfMetadata;
 struct RenderOptions;
@@ -24,11 +25,11 @@ using PdfBackend = std::string (*)(const std::vector<PageOps>& pages, const PdfM
 
 struct RenderOptions {
   core::Date creation_date;              // the PDF's CreationDate and ModDate, 00:00 UTC
-  std::shared_ptr<const FontSet> fonts;  // null: default_fonts()
-  PdfBackend backend = nullptr;          // null: write_pdf
-  bool compress = true;                  // Flate-compress page content and fonts
-  // Where document templates are read (agreements, letters); empty: core::data_dir()/templates.
-  std::filesystem::path templates_dir;
+  std::shared_ptr<const FontSet> fonts;  // required: a Document throws without fonts
+  // The templates of agreements and letters; documents that have none need none.
+  std::shared_ptr<const Templates> templates;
+  PdfBackend backend = nullptr;  // null: write_pdf
+  bool compress = true;          // Flate-compress page content and fonts
 };
 
 }  // namespace pipeline::render

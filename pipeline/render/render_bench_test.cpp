@@ -9,6 +9,7 @@
 
 #include "pipeline/render/compliance_summary.hpp"
 #include "pipeline/render/layout.hpp"
+#include "pipeline/render/render_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::render;
@@ -22,6 +23,7 @@ double cpu_ms_since(std::clock_t start) {
 RenderOptions bench_options() {
   RenderOptions options;
   options.creation_date = *core::Date::from_ymd(2025, 1, 3);
+  options.fonts = testing::fonts();
   return options;
 }
 

@@ -16,7 +16,6 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/core/data_dir.hpp"
 #include "pipeline/render/layout.hpp"
 
 namespace pipeline::render {
@@ -136,17 +135,12 @@ void stamp_lines(pugi::xml_node node, std::string_view source) {
   }
 }
 
-// A template checked and compiled: mustache over the line-stamped markup.
-struct Compiled {
-  std::filesystem::file_time_type mtime;
-  std::uintmax_t size = 0;
-  std::mutex mutex;  // kainjow's render() is not const
-  std::unique_ptr<kainjow::mustache::mustache> mustache;
-};
-
-std::shared_ptr<Compiled> compile(const std::filesystem::path& path,
-                                  std::filesystem::file_time_type mtime, std::uintmax_t size) {
+// Reads, checks and compiles a template: mustache over the line-stamped markup.
+std::unique_ptr<kainjow::mustache::mustache> compile(const std::filesystem::path& path) {
   const std::string file = path.string();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw TemplateError(file, 0, "cannot read the template: no such file");
   const std::string source = read_file(path);
 
   const kainjow::mustache::mustache check(source);
@@ -180,35 +174,8 @@ std::shared_ptr<Compiled> compile(const std::filesystem::path& path,
   std::ostringstream stamped;
   markup_document.save(stamped, "", pugi::format_raw | pugi::format_no_declaration,
                        pugi::encoding_utf8);
-  auto compiled = std::make_shared<Compiled>();
-  compiled->mtime = mtime;
-  compiled->size = size;
-  compiled->mustache = std::make_unique<kainjow::mustache::mustache>(stamped.str());
-  if (!compiled->mustache->is_valid())
-    throw TemplateError(file, 0, "mustache: " + compiled->mustache->error_message());
-  return compiled;
-}
-
-// The compiled template for `path`, compiled again when the file changed.
-std::shared_ptr<Compiled> compiled_template(const std::filesystem::path& path) {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<Compiled>> cache;
-  std::error_code ec;
-  const auto mtime = std::filesystem::last_write_time(path, ec);
-  if (ec) throw TemplateError(path.string(), 0, "cannot read the template: " + ec.message());
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw TemplateError(path.string(), 0, "cannot read the template: " + ec.message());
-
-  const std::string key = path.lexically_normal().string();
-  {
-    const std::lock_guard lock(mutex);
-    const auto found = cache.find(key);
-    if (found != cache.end() && found->second->mtime == mtime && found->second->size == size)
-      return found->second;
-  }
-  auto compiled = compile(path, mtime, size);
-  const std::lock_guard lock(mutex);
-  cache[key] = compiled;
+  auto compiled = std::make_unique<kainjow::mustache::mustache>(stamped.str());
+  if (!compiled->is_valid()) throw TemplateError(file, 0, "mustache: " + compiled->error_message());
   return compiled;
 }
 
@@ -480,27 +447,83 @@ TemplateError::TemplateError(std::string file, int line, std::string detail)
       line_(line),
       detail_(std::move(detail)) {}
 
-std::filesystem::path templates_dir(const RenderOptions& options) {
-  return options.templates_dir.empty() ? core::data_dir() / "templates" : options.templates_dir;
+struct Template::Compiled {
+  std::unique_ptr<kainjow::mustache::mustache> mustache;
+};
+
+Template::Template(std::string file) : file_(std::move(file)), compiled_(new Compiled) {}
+Template::~Template() = default;
+
+std::shared_ptr<const Template> Template::load(const std::filesystem::path& file) {
+  std::shared_ptr<Template> loaded(new Template(file.string()));
+  loaded->compiled_->mustache = compile(file);
+  return loaded;
 }
 
-std::string expand_template(const std::filesystem::path& file, const TemplateData& data) {
-  const auto compiled = compiled_template(file);
-  const std::lock_guard lock(compiled->mutex);
-  std::string xml = compiled->mustache->render(data);
-  if (!compiled->mustache->is_valid())
-    throw TemplateError(file.string(), 0, "mustache: " + compiled->mustache->error_message());
+std::string Template::expand(const TemplateData& data) const {
+  const std::lock_guard lock(mutex_);
+  std::string xml = compiled_->mustache->render(data);
+  if (!compiled_->mustache->is_valid())
+    throw TemplateError(file_, 0, "mustache: " + compiled_->mustache->error_message());
   return xml;
 }
 
-std::string render_template(const std::filesystem::path& file, const TemplateData& data,
+std::vector<Templates::Stamp> Templates::stamps_of(const std::filesystem::path& folder) {
+  std::vector<Stamp> stamps;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->path().extension() != ".xml" || !it->is_regular_file(ec)) continue;
+    Stamp stamp;
+    stamp.name = it->path().filename().string();
+    stamp.size = it->file_size(ec);
+    stamp.mtime = it->last_write_time(ec);
+    stamps.push_back(std::move(stamp));
+  }
+  std::sort(stamps.begin(), stamps.end(),
+            [](const Stamp& a, const Stamp& b) { return a.name < b.name; });
+  return stamps;
+}
+
+std::shared_ptr<const Templates> Templates::load(const std::filesystem::path& folder) {
+  auto loaded = std::make_shared<Templates>();
+  loaded->folder_ = folder;
+  loaded->stamps_ = stamps_of(folder);
+  for (const Stamp& stamp : loaded->stamps_)
+    loaded->templates_.emplace(stamp.name, Template::load(folder / stamp.name));
+  return loaded;
+}
+
+const Template& Templates::get(std::string_view name) const {
+  const auto found = templates_.find(name);
+  if (found == templates_.end())
+    throw TemplateError((folder_ / name).string(), 0, "cannot read the template: no such file");
+  return *found->second;
+}
+
+bool Templates::changed_on_disk() const {
+  return stamps_of(folder_) != stamps_;
+}
+
+std::string expand_template(const Template& file, const TemplateData& data) {
+  return file.expand(data);
+}
+
+std::string render_template(const Template& file, const TemplateData& data,
                             const RenderOptions& options) {
   const std::string xml = expand_template(file, data);
-  const pugi::xml_document document = parse_expanded(xml, file.string());
+  const pugi::xml_document document = parse_expanded(xml, file.file());
   const pugi::xml_node root = document.document_element();
   if (std::string_view(root.name()) != "document")
-    throw TemplateError(file.string(), 0, "the expanded template has no <document> root");
-  return Interpreter(file.string()).render(root, options);
+    throw TemplateError(file.file(), 0, "the expanded template has no <document> root");
+  return Interpreter(file.file()).render(root, options);
+}
+
+std::string render_template(std::string_view name, const TemplateData& data,
+                            const RenderOptions& options) {
+  if (!options.templates)
+    throw TemplateError(std::string(name), 0, "no templates folder was given to render with");
+  return render_template(options.templates->get(name), data, options);
 }
 
 }  // namespace pipeline::render

@@ -17,11 +17,17 @@
 //!   </document>
 //!
 //! White space in text collapses to one space, as in HTML. A list or signature block with no
-//! entries draws nothing. Templates are read and checked once per process, and read again when
-//! the file's modification time or size changes.
+//! entries draws nothing. A template is read and checked once, when it is loaded (Templates::load
+//! reads a whole folder, as process::Environment does at start); nothing is read while a document
+//! renders. Templates::changed_on_disk tells a long-running caller (`watch`) to load them again.
 
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <kainjow/mustache.hpp>
 
@@ -49,15 +55,66 @@ class TemplateError : public core::Error {
 using TemplateData = kainjow::mustache::data;
 using TemplateList = kainjow::mustache::list;
 
-// The folder templates are read from: options.templates_dir, else core::data_dir()/templates.
-std::filesystem::path templates_dir(const RenderOptions& options);
+// One template file, read, checked and compiled. Thread-safe: renders from several threads at
+// once take turns on the compiled mustache (kainjow's render() is not const).
+class Template {
+ public:
+  // Reads, checks and compiles `file`. Throws TemplateError naming the file and line.
+  static std::shared_ptr<const Template> load(const std::filesystem::path& file);
+  ~Template();
 
-// The template `file` expanded with `data`: the markup before layout. Throws TemplateError.
-std::string expand_template(const std::filesystem::path& file, const TemplateData& data);
+  const std::string& file() const { return file_; }
+  // The template expanded with `data`: the markup before layout. Throws TemplateError.
+  std::string expand(const TemplateData& data) const;
 
-// The template `file` expanded with `data` and laid out: PDF bytes. Throws TemplateError,
+ private:
+  struct Compiled;
+  explicit Template(std::string file);
+  std::string file_;
+  std::unique_ptr<Compiled> compiled_;
+  mutable std::mutex mutex_;
+};
+
+// Every template of a folder (its *.xml files), loaded at once and immutable after.
+class Templates {
+ public:
+  // Loads every *.xml of `folder`. A folder that does not exist holds no template (get() then
+  // names the file asked for). Throws TemplateError for the first template that is malformed.
+  static std::shared_ptr<const Templates> load(const std::filesystem::path& folder);
+
+  const std::filesystem::path& folder() const { return folder_; }
+  // The template `name` ("agreement-miosha.xml"). Throws TemplateError naming folder/name when
+  // the folder has none.
+  const Template& get(std::string_view name) const;
+  // Whether the folder's *.xml files (names, sizes, modification times) differ from when they
+  // were loaded.
+  bool changed_on_disk() const;
+
+ private:
+  struct Stamp {
+    std::string name;
+    std::uintmax_t size = 0;
+    std::filesystem::file_time_type mtime;
+    friend bool operator==(const Stamp&, const Stamp&) = default;
+  };
+  static std::vector<Stamp> stamps_of(const std::filesystem::path& folder);
+
+  std::filesystem::path folder_;
+  std::vector<Stamp> stamps_;
+  std::map<std::string, std::shared_ptr<const Template>, std::less<>> templates_;
+};
+
+// The template expanded with `data`: the markup before layout. Throws TemplateError.
+std::string expand_template(const Template& file, const TemplateData& data);
+
+// The template expanded with `data` and laid out: PDF bytes. Throws TemplateError,
 // RenderError (HarfBuzz) or core::IoError (fonts missing).
-std::string render_template(const std::filesystem::path& file, const TemplateData& data,
+std::string render_template(const Template& file, const TemplateData& data,
+                            const RenderOptions& options);
+
+// The template `name` of options.templates, rendered. Throws TemplateError when options carry no
+// templates or the folder has no such file.
+std::string render_template(std::string_view name, const TemplateData& data,
                             const RenderOptions& options);
 
 }  // namespace pipeline::render

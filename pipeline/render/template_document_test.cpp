@@ -8,7 +8,8 @@
 #include <thread>
 #include <vector>
 
-#include "pipeline/render/pdf_probe_test.hpp"
+#include "pipeline/render/pdf_probe_test_support.hpp"
+#include "pipeline/render/render_test_support.hpp"
 
 using namespace pipeline;
 using namespace pipeline::render;
@@ -18,6 +19,7 @@ namespace {
 RenderOptions test_options() {
   RenderOptions options;
   options.creation_date = *core::Date::from_ymd(2025, 10, 9);
+  options.fonts = testing::fonts();
   return options;
 }
 
@@ -97,7 +99,7 @@ const char* const kTemplate = R"(<?xml version="1.0" encoding="UTF-8"?>
 TEST_CASE("a template expands sections, lists and escaped values into the markup",
           "[render][template]") {
   const auto file = write_template("expand.xml", kTemplate);
-  const std::string xml = expand_template(file, sample_data());
+  const std::string xml = expand_template(*Template::load(file), sample_data());
   CHECK(xml.find("Smith &amp; Sons &lt;Scaffolding&gt; &quot;Local 7&quot; O&apos;Brien") !=
         std::string::npos);
   CHECK(xml.find("This agreement renews the alliance.") != std::string::npos);
@@ -110,8 +112,8 @@ TEST_CASE("a template expands sections, lists and escaped values into the markup
 TEST_CASE("a template renders to a PDF whose text keeps markup characters of the values",
           "[render][template]") {
   const auto file = write_template("render.xml", kTemplate);
-  const auto pdf =
-      probe::write_file(render_template(file, sample_data(), test_options()), "template.pdf");
+  const auto pdf = probe::write_file(
+      render_template(*Template::load(file), sample_data(), test_options()), "template.pdf");
   CHECK(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
   const std::string text = probe::all_text(pdf);
   for (const char* expected :
@@ -126,33 +128,35 @@ TEST_CASE("a template renders to a PDF whose text keeps markup characters of the
 
 TEST_CASE("a missing template is an error naming the file", "[render][template]") {
   const auto file = probe::output_dir() / "no-such-template.xml";
-  check_template_error([&] { render_template(file, {}, test_options()); }, file, 0,
+  check_template_error([&] { render_template(*Template::load(file), {}, test_options()); }, file, 0,
                        "cannot read the template");
 }
 
 TEST_CASE("malformed templates are errors naming the file and line", "[render][template]") {
   SECTION("XML that is not well-formed") {
     const auto file = write_template("bad-xml.xml", "<document>\n<paragraph>text\n</document>\n");
-    check_template_error([&] { expand_template(file, {}); }, file, 3, "not well-formed XML");
+    check_template_error([&] { expand_template(*Template::load(file), {}); }, file, 3,
+                         "not well-formed XML");
   }
   SECTION("an unknown element") {
     const auto file = write_template(
         "bad-element.xml",
         "<document>\n  <paragraph>one</paragraph>\n  <paragrap>two</paragrap>\n</document>\n");
-    check_template_error([&] { expand_template(file, {}); }, file, 3, "unknown element <paragrap>");
+    check_template_error([&] { expand_template(*Template::load(file), {}); }, file, 3,
+                         "unknown element <paragrap>");
   }
   SECTION("an element in the wrong place") {
     const auto file = write_template(
         "bad-nesting.xml",
         "<document>\n<bullets>\n<paragraph>x</paragraph>\n</bullets>\n</document>\n");
-    check_template_error([&] { expand_template(file, {}); }, file, 3,
+    check_template_error([&] { expand_template(*Template::load(file), {}); }, file, 3,
                          "<paragraph> may not appear inside <bullets>");
   }
   SECTION("an unknown attribute") {
     const auto file =
         write_template("bad-attribute.xml",
                        "<document>\n\n<paragraph colour=\"red\">x</paragraph>\n</document>\n");
-    check_template_error([&] { expand_template(file, {}); }, file, 3,
+    check_template_error([&] { expand_template(*Template::load(file), {}); }, file, 3,
                          "<paragraph> has no attribute \"colour\"");
   }
   SECTION("an unclosed mustache section") {
@@ -160,7 +164,8 @@ TEST_CASE("malformed templates are errors naming the file and line", "[render][t
         write_template("bad-section.xml",
                        "<document>\n<paragraph>a</paragraph>\n{{#renewal}}\n<paragraph>b</"
                        "paragraph>\n</document>\n");
-    check_template_error([&] { expand_template(file, {}); }, file, 3, "Unclosed section");
+    check_template_error([&] { expand_template(*Template::load(file), {}); }, file, 3,
+                         "Unclosed section");
   }
   SECTION("a bad attribute value is found after expansion, at its template line") {
     const auto file = write_template("bad-size.xml",
@@ -168,40 +173,55 @@ TEST_CASE("malformed templates are errors naming the file and line", "[render][t
                                      "size=\"{{size}}\">b</paragraph>\n</document>\n");
     TemplateData data;
     data.set("size", "huge");
-    check_template_error([&] { render_template(file, data, test_options()); }, file, 3,
-                         "expected size from 5 to 36, found \"huge\"");
+    check_template_error([&] { render_template(*Template::load(file), data, test_options()); },
+                         file, 3, "expected size from 5 to 36, found \"huge\"");
   }
   SECTION("text outside a paragraph") {
     const auto file = write_template(
         "bad-text.xml", "<document>\n<paragraph>a</paragraph>\n{{loose}}\n</document>\n");
     TemplateData data;
     data.set("loose", "stray words");
-    check_template_error([&] { render_template(file, data, test_options()); }, file, 1,
-                         "text \"stray words\" outside a paragraph");
+    check_template_error([&] { render_template(*Template::load(file), data, test_options()); },
+                         file, 1, "text \"stray words\" outside a paragraph");
   }
 }
 
-TEST_CASE("a template is read again when the file changes", "[render][template]") {
-  const auto file =
-      write_template("changing.xml", "<document><paragraph>first wording</paragraph></document>");
-  CHECK(expand_template(file, {}).find("first wording") != std::string::npos);
-  write_template("changing.xml", "<document><paragraph>second wording</paragraph></document>");
+TEST_CASE("templates are read once, and a changed folder says so", "[render][template]") {
+  const auto folder = probe::output_dir() / "changing";
+  std::filesystem::create_directories(folder);
+  const auto file = folder / "changing.xml";
+  std::ofstream(file, std::ios::binary)
+      << "<document><paragraph>first wording</paragraph></document>";
+  const auto loaded = Templates::load(folder);
+  CHECK(expand_template(loaded->get("changing.xml"), {}).find("first wording") !=
+        std::string::npos);
+  CHECK_FALSE(loaded->changed_on_disk());
+  std::ofstream(file, std::ios::binary)
+      << "<document><paragraph>second wording</paragraph></document>";
   // Same size, so make sure the modification time moves on even on a coarse clock.
   std::filesystem::last_write_time(
       file, std::filesystem::last_write_time(file) + std::chrono::seconds(2));
-  const std::string xml = expand_template(file, {});
+  // What was loaded stays as it was (nothing is read while rendering) ...
+  CHECK(expand_template(loaded->get("changing.xml"), {}).find("first wording") !=
+        std::string::npos);
+  // ... and the folder tells that it changed, so a long-running caller loads it again.
+  CHECK(loaded->changed_on_disk());
+  const std::string xml = expand_template(Templates::load(folder)->get("changing.xml"), {});
   CHECK(xml.find("second wording") != std::string::npos);
-  CHECK(xml.find("first wording") == std::string::npos);
+  std::ofstream(folder / "another.xml", std::ios::binary) << "<document/>";
+  CHECK(Templates::load(folder)->get("another.xml").file() == (folder / "another.xml").string());
+  CHECK_THROWS_AS(loaded->get("another.xml"), TemplateError);
 }
 
 TEST_CASE("a template renders the same bytes every time, from several threads at once",
           "[render][template]") {
   const auto file = write_template("threads.xml", kTemplate);
-  const std::string first = render_template(file, sample_data(), test_options());
+  const std::string first = render_template(*Template::load(file), sample_data(), test_options());
   std::vector<std::string> results(4);
   std::vector<std::thread> threads;
   for (auto& result : results)
-    threads.emplace_back([&] { result = render_template(file, sample_data(), test_options()); });
+    threads.emplace_back(
+        [&] { result = render_template(*Template::load(file), sample_data(), test_options()); });
   for (auto& thread : threads) thread.join();
   for (const auto& result : results) CHECK(result == first);
 }

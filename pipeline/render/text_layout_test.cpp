@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/render/fonts.hpp"
+#include "pipeline/render/render_test_support.hpp"
 
 using namespace pipeline::render;
 
@@ -17,7 +18,7 @@ std::string joined(const Line& line) {
 }  // namespace
 
 TEST_CASE("wrapped lines never exceed the width and keep every word", "[render][wrap]") {
-  const auto fonts = default_fonts();
+  const auto fonts = testing::fonts();
   const std::string text =
       "The Asociación de Trabajadores Agrícolas and Nguyễn Thị Hồng agree to meet every quarter "
       "with 김민준 and 王小明 to review falls, heat illness and ladder safety.";
@@ -40,7 +41,7 @@ TEST_CASE("wrapped lines never exceed the width and keep every word", "[render][
 }
 
 TEST_CASE("a word longer than the line is broken between characters", "[render][wrap]") {
-  const auto fonts = default_fonts();
+  const auto fonts = testing::fonts();
   const auto lines = wrap_text(*fonts, {regular(std::string(100, 'M'))}, 10, 50);
   REQUIRE(lines.size() > 5);
   std::size_t letters = 0;
@@ -52,7 +53,7 @@ TEST_CASE("a word longer than the line is broken between characters", "[render][
 }
 
 TEST_CASE("characters DejaVu lacks are set in the CJK fallback face", "[render][wrap]") {
-  const auto fonts = default_fonts();
+  const auto fonts = testing::fonts();
   const auto lines = wrap_text(*fonts, {regular("Mr 王小明 "), bold("김민준 Kim")}, 10, 400);
   REQUIRE(lines.size() == 1);
   const auto& pieces = lines.front().pieces;
@@ -69,7 +70,7 @@ TEST_CASE("characters DejaVu lacks are set in the CJK fallback face", "[render][
 }
 
 TEST_CASE("newlines force breaks and empty text gives no lines", "[render][wrap]") {
-  const auto fonts = default_fonts();
+  const auto fonts = testing::fonts();
   CHECK(wrap_text(*fonts, {regular("")}, 10, 100).empty());
   const auto lines = wrap_text(*fonts, {regular("one\n\nthree")}, 10, 400);
   REQUIRE(lines.size() == 3);
@@ -86,7 +87,7 @@ TEST_CASE("text is normalised to what libharu can print", "[render][wrap]") {
 }
 
 TEST_CASE("measured widths follow the font's advances", "[render][fonts]") {
-  const auto fonts = default_fonts();
+  const auto fonts = testing::fonts();
   CHECK(fonts->text_width("", Weight::Regular, 10) == 0);
   const double ten = fonts->text_width("MMMMMMMMMM", Weight::Regular, 10);
   CHECK(ten == Approx(10 * fonts->text_width("M", Weight::Regular, 10)));

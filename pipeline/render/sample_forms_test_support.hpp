@@ -16,6 +16,7 @@
 #include "pipeline/ingest/grant_parameters_loader.hpp"
 #include "pipeline/ingest/ingest.hpp"
 #include "pipeline/render/options.hpp"
+#include "pipeline/render/render_test_support.hpp"
 #include "pipeline/rules/rules.hpp"
 
 namespace pipeline::render::samples {
@@ -87,10 +88,7 @@ inline core::Figures grant_figures(const model::Submission& submission) {
 
 // A fixed creation date, and templates read from the source tree's templates/.
 inline RenderOptions options() {
-  RenderOptions out;
-  out.creation_date = *core::Date::from_ymd(2025, 10, 9);
-  out.templates_dir = std::filesystem::path(FORMPIPE_SOURCE_DIR) / "templates";
-  return out;
+  return testing::options(*core::Date::from_ymd(2025, 10, 9));
 }
 
 }  // namespace pipeline::render::samples
