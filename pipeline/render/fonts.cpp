@@ -4,6 +4,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -28,9 +29,11 @@ constexpr FaceFile kFaces[] = {
     {"DejaVuSans.ttf", 0, false},      // 0: regular
     {"DejaVuSans-Bold.ttf", 0, true},  // 1: bold
     {"wqy-microhei.ttc", 0, false},    // 2: CJK and Hangul, both weights
+    {"Symbola.ttf", 0, false},         // 3: symbols and monochrome emoji, both weights
 };
-constexpr std::uint16_t kRegularChain[] = {0, 2};
-constexpr std::uint16_t kBoldChain[] = {1, 2};
+// Symbola comes last, so text DejaVu or WenQuanYi set before it is set as it was.
+constexpr std::uint16_t kRegularChain[] = {0, 2, 3};
+constexpr std::uint16_t kBoldChain[] = {1, 2, 3};
 
 std::string postscript_name(hb_face_t* face) {
   unsigned int length = 64;
@@ -93,6 +96,7 @@ FontFace::FontFace(std::filesystem::path path, unsigned index)
   face_ = hb_face_create(blob.get(), index_);
   const unsigned glyphs = hb_face_get_glyph_count(face_);
   const unsigned upem = hb_face_get_upem(face_);
+  upem_ = upem;
   hb_blob_t* glyf = hb_face_reference_table(face_, HB_TAG('g', 'l', 'y', 'f'));
   const unsigned glyf_length = hb_blob_get_length(glyf);
   hb_blob_destroy(glyf);
@@ -118,11 +122,22 @@ FontFace::FontFace(std::filesystem::path path, unsigned index)
   hb_face_collect_unicodes(face_, unicodes);
   for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &c);) {
     hb_codepoint_t gid = 0;
-    if (c < cmap_.size() && hb_font_get_nominal_glyph(font, c, &gid) && gid < glyphs)
+    if (!hb_font_get_nominal_glyph(font, c, &gid) || gid >= glyphs || gid == 0) continue;
+    if (c < cmap_.size())
       cmap_[c] = static_cast<std::uint16_t>(gid);
+    else
+      supplementary_.emplace_back(static_cast<char32_t>(c), static_cast<std::uint16_t>(gid));
   }
   hb_set_destroy(unicodes);
-  hb_font_destroy(font);
+  hb_font_make_immutable(font);
+  font_ = font;  // kept for shaping (scale: font units)
+}
+
+std::uint16_t FontFace::supplementary_glyph(char32_t c) const {
+  const auto at =
+      std::lower_bound(supplementary_.begin(), supplementary_.end(), c,
+                       [](const auto& entry, char32_t key) { return entry.first < key; });
+  return at != supplementary_.end() && at->first == c ? at->second : 0;
 }
 
 hb_face_t* FontFace::subset_source() const {
@@ -136,12 +151,12 @@ hb_face_t* FontFace::subset_source() const {
 
 FontFace::~FontFace() {
   if (subset_source_) hb_face_destroy(subset_source_);
+  hb_font_destroy(font_);
   hb_face_destroy(face_);
 }
 
 int FontFace::advance(char32_t c) const {
-  const std::uint16_t gid = c < cmap_.size() ? cmap_[c] : 0;
-  return advances_[gid];
+  return advances_[glyph(c)];
 }
 
 std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
