@@ -24,12 +24,13 @@ struct FaceFile {
   const char* file;
   unsigned index;
   bool bold;
+  bool lazy;  // parsed on first use; the lazy faces come last
 };
 constexpr FaceFile kFaces[] = {
-    {"DejaVuSans.ttf", 0, false},      // 0: regular
-    {"DejaVuSans-Bold.ttf", 0, true},  // 1: bold
-    {"wqy-microhei.ttc", 0, false},    // 2: CJK and Hangul, both weights
-    {"Symbola.ttf", 0, false},         // 3: symbols and monochrome emoji, both weights
+    {"DejaVuSans.ttf", 0, false, false},      // 0: regular
+    {"DejaVuSans-Bold.ttf", 0, true, false},  // 1: bold
+    {"wqy-microhei.ttc", 0, false, false},    // 2: CJK and Hangul, both weights
+    {"Symbola.ttf", 0, false, true},          // 3: symbols and monochrome emoji, both weights
 };
 // Symbola comes last, so text DejaVu or WenQuanYi set before it is set as it was.
 constexpr std::uint16_t kRegularChain[] = {0, 2, 3};
@@ -162,7 +163,17 @@ int FontFace::advance(char32_t c) const {
 std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
   auto set = std::make_shared<FontSet>();
   for (const auto& face : kFaces) {
-    set->faces_.push_back(std::make_unique<FontFace>(dir / face.file, face.index));
+    if (face.lazy) {
+      // Not parsed yet, but a missing file is still reported now.
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(dir / face.file, ec))
+        throw core::IoError((dir / face.file).string(), "font file not found");
+      set->lazy_files_.push_back(dir / face.file);
+      set->faces_.push_back(nullptr);
+    } else {
+      set->faces_.push_back(std::make_unique<FontFace>(dir / face.file, face.index));
+      set->eager_ = set->faces_.size();
+    }
     set->bold_.push_back(face.bold);
   }
   set->regular_chain_.assign(std::begin(kRegularChain), std::end(kRegularChain));
@@ -170,10 +181,17 @@ std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
   return set;
 }
 
+void FontSet::load_lazy() const {
+  std::call_once(lazy_once_, [this] {
+    for (std::size_t i = 0; i < lazy_files_.size(); ++i)
+      faces_[eager_ + i] = std::make_unique<FontFace>(lazy_files_[i], 0);
+  });
+}
+
 std::uint16_t FontSet::face_for(char32_t c, Weight weight) const {
   const auto& chain = weight == Weight::Bold ? bold_chain_ : regular_chain_;
   for (const std::uint16_t id : chain)
-    if (faces_[id]->has_glyph(c)) return id;
+    if (loaded(id)->has_glyph(c)) return id;
   return chain.front();
 }
 
@@ -181,7 +199,7 @@ double FontSet::text_width(std::string_view utf8, Weight weight, double size) co
   long units = 0;
   for (std::size_t pos = 0; pos < utf8.size();) {
     const char32_t c = next_code_point(utf8, pos);
-    units += faces_[face_for(c, weight)]->advance(c);
+    units += loaded(face_for(c, weight))->advance(c);
   }
   return static_cast<double>(units) * size / 1000.0;
 }

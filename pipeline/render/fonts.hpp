@@ -91,7 +91,9 @@ class FontSet {
   static std::shared_ptr<const FontSet> load(const std::filesystem::path& dir);
 
   std::size_t size() const { return faces_.size(); }
-  const FontFace& face(std::size_t id) const { return *faces_[id]; }
+  // Symbola is parsed on first use (at the first character no other face has): most processes
+  // never need it, and parsing it would add ~25 ms to every start.
+  const FontFace& face(std::size_t id) const { return *loaded(id); }
   // The face that sets `c` in `weight`: the first of the weight's chain that has a glyph for
   // it, else the chain's first (which prints its "missing glyph" box).
   std::uint16_t face_for(char32_t c, Weight weight) const;
@@ -102,7 +104,17 @@ class FontSet {
   double text_width(std::string_view utf8, Weight weight, double size) const;
 
  private:
-  std::vector<std::unique_ptr<FontFace>> faces_;
+  const FontFace* loaded(std::size_t id) const {
+    if (id < eager_) return faces_[id].get();
+    load_lazy();
+    return faces_[id].get();
+  }
+  void load_lazy() const;  // throws core::IoError as load does; again on the next call
+
+  mutable std::vector<std::unique_ptr<FontFace>> faces_;  // lazy ones null until load_lazy
+  std::size_t eager_ = 0;                                 // faces [0, eager_) load at once
+  std::vector<std::filesystem::path> lazy_files_;         // of faces [eager_, size())
+  mutable std::once_flag lazy_once_;
   std::vector<std::uint16_t> regular_chain_;
   std::vector<std::uint16_t> bold_chain_;
   std::vector<bool> bold_;
