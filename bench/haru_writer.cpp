@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <string>
 #include <type_traits>
 
 #include "pipeline/render/fonts.hpp"
@@ -70,15 +71,33 @@ class Haru {
 
 // ---- fonts -------------------------------------------------------------------------------------
 
+// libharu encodes the Basic Multilingual Plane only: a character beyond it is drawn as U+FFFD.
+// A shaped run (right to left) is drawn from its logical text, unshaped: this mode is for
+// comparing embedding costs, not for documents.
+std::string bmp_text(const std::string& utf8) {
+  if (utf8.find_first_of("\xF0\xF1\xF2\xF3\xF4") == std::string::npos) return utf8;
+  std::string out;
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const std::size_t start = pos;
+    if (next_code_point(utf8, pos) > 0xFFFF)
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(utf8, start, pos - start);
+  }
+  return out;
+}
+
 // The characters each face sets in the document, in code point order.
 std::vector<std::vector<char32_t>> characters_by_face(const std::vector<PageOps>& pages,
                                                       std::size_t faces) {
   std::vector<std::vector<char32_t>> used(faces);
   for (const auto& page : pages)
     for (const auto& op : page.ops)
-      if (const auto* text = std::get_if<TextOp>(&op))
-        for (std::size_t pos = 0; pos < text->text.size();)
-          used[text->face].push_back(next_code_point(text->text, pos));
+      if (const auto* text = std::get_if<TextOp>(&op)) {
+        const std::string bmp = bmp_text(text->text);
+        for (std::size_t pos = 0; pos < bmp.size();)
+          used[text->face].push_back(next_code_point(bmp, pos));
+      }
   for (auto& characters : used) {
     std::sort(characters.begin(), characters.end());
     characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
@@ -184,7 +203,7 @@ class PageWriter {
       HPDF_Page_SetTextRenderingMode(page_, op.synthetic_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
       stroking_text_ = op.synthetic_bold;
     }
-    HPDF_Page_TextOut(page_, real(op.x), real(op.y), op.text.c_str());
+    HPDF_Page_TextOut(page_, real(op.x), real(op.y), bmp_text(op.text).c_str());
   }
 
   void draw_op(const LineOp& op) {

@@ -27,8 +27,11 @@ struct TextOp {
   double size = 10;
   std::uint16_t face = 0;
   Rgb color;
-  std::string text;             // UTF-8, Basic Multilingual Plane only, no control characters
+  std::string text;             // UTF-8, no control characters; logical order
   bool synthetic_bold = false;  // stroke the outlines too, to embolden a face without a bold
+  // A shaped right-to-left run: the glyphs to draw, left to right, instead of `text`'s nominal
+  // glyphs; `text` is then what the glyphs say, in logical (reading) order.
+  std::vector<PlacedGlyph> glyphs;
 };
 
 struct LineOp {

@@ -34,7 +34,8 @@ constexpr const char* kDroppedTables[] = {"GSUB", "GPOS", "GDEF", "kern", "BASE"
                                           "vhea", "vmtx", "FFTM", "DSIG", "cmap"};
 
 // FNV-1a over the face's name and the characters: the cache key and the subset tag.
-std::uint64_t fingerprint(const FontFace& face, const std::vector<char32_t>& characters) {
+std::uint64_t fingerprint(const FontFace& face, const std::vector<char32_t>& characters,
+                          const std::vector<ShapedGlyphUse>& shaped) {
   std::uint64_t hash = 14695981039346656037ull;
   const auto mix = [&hash](std::uint64_t value) {
     hash ^= value;
@@ -42,6 +43,10 @@ std::uint64_t fingerprint(const FontFace& face, const std::vector<char32_t>& cha
   };
   for (const char c : face.name()) mix(static_cast<unsigned char>(c));
   for (const char32_t c : characters) mix(c);
+  for (const auto& glyph : shaped) {
+    mix(0x100000000ull | glyph.id);
+    for (const char c : glyph.text) mix(static_cast<unsigned char>(c));
+  }
   return hash;
 }
 
@@ -54,11 +59,14 @@ std::string subset_tag(std::uint64_t hash) {
   return tag;
 }
 
-std::shared_ptr<FontSubset> cut(const FontFace& face, const std::vector<char32_t>& characters) {
+std::shared_ptr<FontSubset> cut(const FontFace& face, const std::vector<char32_t>& characters,
+                                const std::vector<ShapedGlyphUse>& shaped) {
   std::unique_ptr<hb_subset_input_t, SubsetInputDeleter> input(hb_subset_input_create_or_fail());
   if (!input) throw RenderError("hb_subset_input_create_or_fail", 0, 0);
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
   for (const char32_t c : characters) hb_set_add(unicodes, c);
+  hb_set_t* glyph_ids = hb_subset_input_glyph_set(input.get());
+  for (const auto& glyph : shaped) hb_set_add(glyph_ids, glyph.id);
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : kDroppedTables) hb_set_add(drop, hb_tag_from_string(tag, 4));
@@ -82,6 +90,11 @@ std::shared_ptr<FontSubset> cut(const FontFace& face, const std::vector<char32_t
     const hb_codepoint_t gid = hb_map_get(old_to_new, face.glyph(c));
     result->glyphs.push_back(static_cast<std::uint16_t>(gid == HB_MAP_VALUE_INVALID ? 0 : gid));
   }
+  for (const auto& glyph : shaped) {
+    const hb_codepoint_t gid = hb_map_get(old_to_new, glyph.id);
+    result->shaped_from.push_back(glyph.id);
+    result->shaped_to.push_back(static_cast<std::uint16_t>(gid == HB_MAP_VALUE_INVALID ? 0 : gid));
+  }
   const unsigned glyph_count = hb_face_get_glyph_count(subset.get());
   result->widths.resize(glyph_count);
   for (unsigned gid = 0; gid < glyph_count; ++gid) {
@@ -104,16 +117,36 @@ std::string widths_array(const FontSubset& subset) {
 }
 
 // /ToUnicode: a CMap from each glyph id back to the character it was chosen for.
-std::string to_unicode_cmap(const FontSubset& subset) {
+// A character as the UTF-16 hex of a ToUnicode destination (a surrogate pair beyond the BMP).
+void append_utf16_hex(std::string& out, char32_t c) {
+  if (c < 0x10000) {
+    append_hex4(out, c);
+  } else {
+    append_hex4(out, 0xD800 + ((c - 0x10000) >> 10));
+    append_hex4(out, 0xDC00 + ((c - 0x10000) & 0x3FF));
+  }
+}
+
+std::string to_unicode_cmap(const FontSubset& subset, const std::vector<ShapedGlyphUse>& shaped) {
   std::string text =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<std::pair<std::uint16_t, char32_t>> pairs;
+  std::vector<std::pair<std::uint16_t, std::u32string>> pairs;
   for (std::size_t i = 0; i < subset.characters.size(); ++i)
-    if (subset.glyphs[i] != 0) pairs.emplace_back(subset.glyphs[i], subset.characters[i]);
-  std::sort(pairs.begin(), pairs.end());
+    if (subset.glyphs[i] != 0)
+      pairs.emplace_back(subset.glyphs[i], std::u32string(1, subset.characters[i]));
+  // A shaped glyph maps to what it stands for, unless it is some character's own glyph.
+  for (std::size_t i = 0; i < shaped.size(); ++i) {
+    if (subset.shaped_to[i] == 0 || shaped[i].text.empty()) continue;
+    std::u32string says;
+    for (std::size_t pos = 0; pos < shaped[i].text.size();)
+      says += next_code_point(shaped[i].text, pos);
+    pairs.emplace_back(subset.shaped_to[i], std::move(says));
+  }
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   // A glyph drawn for two characters (a space and a no-break space) maps back to the first.
   pairs.erase(std::unique(pairs.begin(), pairs.end(),
                           [](const auto& a, const auto& b) { return a.first == b.first; }),
@@ -126,7 +159,7 @@ std::string to_unicode_cmap(const FontSubset& subset) {
       text += '<';
       append_hex4(text, pairs[j].first);
       text += "> <";
-      append_hex4(text, pairs[j].second);
+      for (const char32_t c : pairs[j].second) append_utf16_hex(text, c);
       text += ">\n";
     }
     text += "endbfchar\n";
@@ -140,11 +173,12 @@ std::string to_unicode_cmap(const FontSubset& subset) {
 class SubsetCache {
  public:
   std::shared_ptr<const FontSubset> find(const FontFace& face, std::uint64_t hash,
-                                         const std::vector<char32_t>& characters, bool compress) {
+                                         const std::vector<char32_t>& characters,
+                                         const std::vector<ShapedGlyphUse>& shaped, bool compress) {
     const std::lock_guard lock(mutex_);
     for (auto& entry : entries_) {
       if (entry.face != face.serial() || entry.hash != hash || entry.compressed != compress ||
-          entry.subset->characters != characters)
+          entry.subset->characters != characters || entry.shaped != shaped)
         continue;
       entry.last_use = ++clock_;
       return entry.subset;
@@ -153,9 +187,9 @@ class SubsetCache {
   }
 
   void add(const FontFace& face, std::uint64_t hash, bool compress,
-           std::shared_ptr<const FontSubset> subset) {
+           const std::vector<ShapedGlyphUse>& shaped, std::shared_ptr<const FontSubset> subset) {
     const std::lock_guard lock(mutex_);
-    Entry entry{face.serial(), hash, compress, std::move(subset), ++clock_};
+    Entry entry{face.serial(), hash, compress, shaped, std::move(subset), ++clock_};
     if (entries_.size() < kCapacity) {
       entries_.push_back(std::move(entry));
       return;
@@ -171,6 +205,7 @@ class SubsetCache {
     std::uint64_t face;  // FontFace::serial(), never reused
     std::uint64_t hash;
     bool compressed;
+    std::vector<ShapedGlyphUse> shaped;
     std::shared_ptr<const FontSubset> subset;
     std::uint64_t last_use;
   };
@@ -188,18 +223,21 @@ SubsetCache& cache() {
 
 std::shared_ptr<const FontSubset> subset_face(const FontFace& face,
                                               const std::vector<char32_t>& characters,
+                                              const std::vector<ShapedGlyphUse>& shaped,
                                               bool compress) {
-  const std::uint64_t hash = fingerprint(face, characters);
-  if (auto found = cache().find(face, hash, characters, compress)) return found;
-  auto subset = cut(face, characters);
+  // Without shaped glyphs (all but right-to-left text) the hash, and so the subset tag, is what
+  // it was before shaping existed.
+  const std::uint64_t hash = fingerprint(face, characters, shaped);
+  if (auto found = cache().find(face, hash, characters, shaped, compress)) return found;
+  auto subset = cut(face, characters, shaped);
   subset->tag = subset_tag(hash);
   subset->widths_array = widths_array(*subset);
-  subset->to_unicode = to_unicode_cmap(*subset);
+  subset->to_unicode = to_unicode_cmap(*subset, shaped);
   if (compress) {
     subset->deflated = deflate(subset->program);
     subset->to_unicode_deflated = deflate(subset->to_unicode);
   }
-  cache().add(face, hash, compress, subset);
+  cache().add(face, hash, compress, shaped, subset);
   return subset;
 }
 

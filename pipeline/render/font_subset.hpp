@@ -17,6 +17,9 @@ struct FontSubset {
   std::string deflated;               // `program` Flate-compressed (empty until asked for)
   std::vector<char32_t> characters;   // the characters, ascending
   std::vector<std::uint16_t> glyphs;  // glyph id in `program` of each of `characters`
+  // Shaped glyphs (right-to-left runs): their ids in the face's file, ascending, and in `program`.
+  std::vector<std::uint16_t> shaped_from;
+  std::vector<std::uint16_t> shaped_to;
   std::vector<std::uint16_t> widths;  // advance of each glyph id of `program`, 1/1000 em
   std::string tag;                    // six capitals naming the subset ("KQWMAB")
   // What the PDF says about the subset, made once with it: the CIDFont's " /W [...]" entry
@@ -26,12 +29,21 @@ struct FontSubset {
   std::string to_unicode_deflated;
 };
 
-// The subset of `face` for `characters` (ascending, no duplicates), with its deflated program
-// and ToUnicode map when `compress`. Subsets are cached per process by face and character set (a
+// A glyph a shaped run draws (by its id in the face's file) and what it stands for (UTF-8).
+struct ShapedGlyphUse {
+  std::uint16_t id = 0;
+  std::string text;
+  friend bool operator==(const ShapedGlyphUse&, const ShapedGlyphUse&) = default;
+};
+
+// The subset of `face` for `characters` (ascending, no duplicates) and the `shaped` glyphs
+// (ascending by id, no duplicate ids), with its deflated program and ToUnicode map when
+// `compress`. Subsets are cached per process by face and character set (a
 // batch of documents of one kind mostly repeats the same few sets), so the result is shared,
 // read-only. Throws RenderError when HarfBuzz cannot subset the face.
 std::shared_ptr<const FontSubset> subset_face(const FontFace& face,
                                               const std::vector<char32_t>& characters,
+                                              const std::vector<ShapedGlyphUse>& shaped,
                                               bool compress);
 
 }  // namespace pipeline::render

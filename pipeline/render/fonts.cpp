@@ -4,6 +4,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -22,14 +23,17 @@ struct FaceFile {
   const char* file;
   unsigned index;
   bool bold;
+  bool lazy;  // parsed on first use; the lazy faces come last
 };
 constexpr FaceFile kFaces[] = {
-    {"DejaVuSans.ttf", 0, false},      // 0: regular
-    {"DejaVuSans-Bold.ttf", 0, true},  // 1: bold
-    {"wqy-microhei.ttc", 0, false},    // 2: CJK and Hangul, both weights
+    {"DejaVuSans.ttf", 0, false, false},      // 0: regular
+    {"DejaVuSans-Bold.ttf", 0, true, false},  // 1: bold
+    {"wqy-microhei.ttc", 0, false, false},    // 2: CJK and Hangul, both weights
+    {"Symbola.ttf", 0, false, true},          // 3: symbols and monochrome emoji, both weights
 };
-constexpr std::uint16_t kRegularChain[] = {0, 2};
-constexpr std::uint16_t kBoldChain[] = {1, 2};
+// Symbola comes last, so text DejaVu or WenQuanYi set before it is set as it was.
+constexpr std::uint16_t kRegularChain[] = {0, 2, 3};
+constexpr std::uint16_t kBoldChain[] = {1, 2, 3};
 
 std::string postscript_name(hb_face_t* face) {
   unsigned int length = 64;
@@ -92,6 +96,7 @@ FontFace::FontFace(std::filesystem::path path, unsigned index)
   face_ = hb_face_create(blob.get(), index_);
   const unsigned glyphs = hb_face_get_glyph_count(face_);
   const unsigned upem = hb_face_get_upem(face_);
+  upem_ = upem;
   hb_blob_t* glyf = hb_face_reference_table(face_, HB_TAG('g', 'l', 'y', 'f'));
   const unsigned glyf_length = hb_blob_get_length(glyf);
   hb_blob_destroy(glyf);
@@ -117,11 +122,22 @@ FontFace::FontFace(std::filesystem::path path, unsigned index)
   hb_face_collect_unicodes(face_, unicodes);
   for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &c);) {
     hb_codepoint_t gid = 0;
-    if (c < cmap_.size() && hb_font_get_nominal_glyph(font, c, &gid) && gid < glyphs)
+    if (!hb_font_get_nominal_glyph(font, c, &gid) || gid >= glyphs || gid == 0) continue;
+    if (c < cmap_.size())
       cmap_[c] = static_cast<std::uint16_t>(gid);
+    else
+      supplementary_.emplace_back(static_cast<char32_t>(c), static_cast<std::uint16_t>(gid));
   }
   hb_set_destroy(unicodes);
-  hb_font_destroy(font);
+  hb_font_make_immutable(font);
+  font_ = font;  // kept for shaping (scale: font units)
+}
+
+std::uint16_t FontFace::supplementary_glyph(char32_t c) const {
+  const auto at =
+      std::lower_bound(supplementary_.begin(), supplementary_.end(), c,
+                       [](const auto& entry, char32_t key) { return entry.first < key; });
+  return at != supplementary_.end() && at->first == c ? at->second : 0;
 }
 
 hb_face_t* FontFace::subset_source() const {
@@ -135,18 +151,28 @@ hb_face_t* FontFace::subset_source() const {
 
 FontFace::~FontFace() {
   if (subset_source_) hb_face_destroy(subset_source_);
+  hb_font_destroy(font_);
   hb_face_destroy(face_);
 }
 
 int FontFace::advance(char32_t c) const {
-  const std::uint16_t gid = c < cmap_.size() ? cmap_[c] : 0;
-  return advances_[gid];
+  return advances_[glyph(c)];
 }
 
 std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
   auto set = std::make_shared<FontSet>();
   for (const auto& face : kFaces) {
-    set->faces_.push_back(std::make_unique<FontFace>(dir / face.file, face.index));
+    if (face.lazy) {
+      // Not parsed yet, but a missing file is still reported now.
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(dir / face.file, ec))
+        throw core::IoError((dir / face.file).string(), "font file not found");
+      set->lazy_files_.push_back(dir / face.file);
+      set->faces_.push_back(nullptr);
+    } else {
+      set->faces_.push_back(std::make_unique<FontFace>(dir / face.file, face.index));
+      set->eager_ = set->faces_.size();
+    }
     set->bold_.push_back(face.bold);
   }
   set->regular_chain_.assign(std::begin(kRegularChain), std::end(kRegularChain));
@@ -154,10 +180,17 @@ std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
   return set;
 }
 
+void FontSet::load_lazy() const {
+  std::call_once(lazy_once_, [this] {
+    for (std::size_t i = 0; i < lazy_files_.size(); ++i)
+      faces_[eager_ + i] = std::make_unique<FontFace>(lazy_files_[i], 0);
+  });
+}
+
 std::uint16_t FontSet::face_for(char32_t c, Weight weight) const {
   const auto& chain = weight == Weight::Bold ? bold_chain_ : regular_chain_;
   for (const std::uint16_t id : chain)
-    if (faces_[id]->has_glyph(c)) return id;
+    if (loaded(id)->has_glyph(c)) return id;
   return chain.front();
 }
 
@@ -165,7 +198,7 @@ double FontSet::text_width(std::string_view utf8, Weight weight, double size) co
   long units = 0;
   for (std::size_t pos = 0; pos < utf8.size();) {
     const char32_t c = next_code_point(utf8, pos);
-    units += faces_[face_for(c, weight)]->advance(c);
+    units += loaded(face_for(c, weight))->advance(c);
   }
   return static_cast<double>(units) * size / 1000.0;
 }

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 #include "pipeline/core/error.hpp"
 #include "pipeline/render/canvas.hpp"
 #include "pipeline/render/fonts.hpp"
 #include "pipeline/render/text_layout.hpp"
+#include "pipeline/text/line_break.hpp"
 
 namespace pipeline::render {
 
@@ -76,6 +78,7 @@ struct Document::Impl {
   double y = kTop;
   bool page_has_content = false;
   bool finished = false;
+  std::optional<Line> running_header;  // info.title fitted to the width, made on first use
 
   Impl(DocumentInfo i, RenderOptions o) : info(std::move(i)), options(std::move(o)) {
     if (!options.fonts)
@@ -119,7 +122,7 @@ struct Document::Impl {
     if (align == Align::Center) offset = (width - line.width) / 2;
     for (const auto& piece : line.pieces)
       page().ops.push_back(TextOp{x + offset + piece.x, baseline, size, piece.face, color,
-                                  piece.text, piece.synthetic_bold});
+                                  piece.text, piece.synthetic_bold, piece.glyphs});
   }
 
   // Lines flowed down the page from the cursor, breaking pages between lines.
@@ -170,6 +173,31 @@ struct Document::Impl {
     y = std::min(kTop, rule_y - 22);
   }
 
+  // `text` on one line no wider than `width`: whole when it fits, else cut after the last
+  // grapheme cluster that leaves room for an ellipsis ("A very long name of an organiz…").
+  Line fitted_line(const std::string& text, double size, Weight weight, double width) const {
+    Line whole = single_line(text, size, weight);
+    if (whole.width <= width) return whole;
+    const std::string clean = printable(text);
+    const auto ends = text::grapheme_ends(clean);
+    const auto cut = [&](std::size_t n) {
+      std::string head = clean.substr(0, n == 0 ? 0 : ends[n - 1]);
+      while (!head.empty() && head.back() == ' ') head.pop_back();
+      return single_line(head + "\u2026", size, weight);
+    };
+    // The most clusters that fit, by bisection: the width grows with the clusters kept.
+    std::size_t low = 0;
+    std::size_t high = ends.size();
+    while (low < high) {
+      const std::size_t mid = (low + high + 1) / 2;
+      if (cut(mid).width <= width)
+        low = mid;
+      else
+        high = mid - 1;
+    }
+    return cut(low);
+  }
+
   void draw_page_furniture(std::size_t index, std::size_t count) {
     PageOps& ops = pages[index];
     const auto push_line = [&](const Line& line, double x, double baseline, Align align) {
@@ -177,10 +205,11 @@ struct Document::Impl {
       if (align == Align::Right) offset = -line.width;
       for (const auto& piece : line.pieces)
         ops.ops.push_back(TextOp{x + offset + piece.x, baseline, 8, piece.face, palette::muted,
-                                 piece.text, piece.synthetic_bold});
+                                 piece.text, piece.synthetic_bold, piece.glyphs});
     };
     if (index > 0 && !info.title.empty()) {
-      push_line(single_line(info.title, 8, Weight::Regular), kLeft, kPageHeight - 46, Align::Left);
+      if (!running_header) running_header = fitted_line(info.title, 8, Weight::Regular, kWidth);
+      push_line(*running_header, kLeft, kPageHeight - 46, Align::Left);
       ops.ops.push_back(
           LineOp{kLeft, kPageHeight - 52, kRight, kPageHeight - 52, 0.5, palette::rule});
     }

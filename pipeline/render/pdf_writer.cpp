@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <memory>
 
 #include "pipeline/render/font_subset.hpp"
@@ -25,26 +26,54 @@ namespace {
 
 // ---- fonts -------------------------------------------------------------------------------------
 
-// The characters each face sets in the document, in code point order (text is BMP only).
-std::vector<std::vector<char32_t>> characters_by_face(const std::vector<PageOps>& pages,
-                                                      std::size_t faces) {
-  std::vector<std::vector<std::uint64_t>> seen(faces);
+// What each face sets in the document: its characters in code point order, and the glyphs
+// shaped runs draw.
+struct FaceUse {
+  std::vector<char32_t> characters;
+  std::vector<ShapedGlyphUse> shaped;
+  bool empty() const { return characters.empty() && shaped.empty(); }
+};
+
+std::vector<FaceUse> uses_by_face(const std::vector<PageOps>& pages, std::size_t faces) {
+  std::vector<std::vector<std::uint64_t>> seen(faces);  // the BMP, one bit a character
+  std::vector<FaceUse> used(faces);
   for (const auto& page : pages)
     for (const auto& op : page.ops)
       if (const auto* text = std::get_if<TextOp>(&op)) {
+        if (!text->glyphs.empty()) {
+          for (const auto& glyph : text->glyphs)
+            used[text->face].shaped.push_back({glyph.id, glyph.text});
+          continue;
+        }
         auto& bits = seen[text->face];
         if (bits.empty()) bits.assign(0x10000 / 64, 0);
         for (std::size_t pos = 0; pos < text->text.size();) {
-          const char32_t c = next_code_point(text->text, pos) & 0xFFFF;
-          bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+          const char32_t c = next_code_point(text->text, pos);
+          if (c > 0xFFFF)
+            used[text->face].characters.push_back(c);  // beyond the BMP: rare (emoji)
+          else
+            bits[c >> 6] |= std::uint64_t{1} << (c & 63);
         }
       }
-  std::vector<std::vector<char32_t>> used(faces);
-  for (std::size_t face = 0; face < faces; ++face)
+  for (std::size_t face = 0; face < faces; ++face) {
+    std::vector<char32_t> characters;
     for (std::size_t word = 0; word < seen[face].size(); ++word)
       for (std::uint64_t bits = seen[face][word]; bits != 0; bits &= bits - 1)
-        used[face].push_back(
+        characters.push_back(
             static_cast<char32_t>(word * 64 + static_cast<unsigned>(__builtin_ctzll(bits))));
+    auto& beyond = used[face].characters;
+    std::sort(beyond.begin(), beyond.end());
+    beyond.erase(std::unique(beyond.begin(), beyond.end()), beyond.end());
+    characters.insert(characters.end(), beyond.begin(), beyond.end());
+    beyond = std::move(characters);
+    // One entry a glyph id: the first text it was drawn for.
+    auto& shaped = used[face].shaped;
+    std::stable_sort(shaped.begin(), shaped.end(),
+                     [](const auto& a, const auto& b) { return a.id < b.id; });
+    shaped.erase(std::unique(shaped.begin(), shaped.end(),
+                             [](const auto& a, const auto& b) { return a.id == b.id; }),
+                 shaped.end());
+  }
   return used;
 }
 
@@ -60,6 +89,13 @@ struct EmbeddedFont {
     const auto at = std::lower_bound(chars.begin(), chars.end(), c);
     if (at == chars.end() || *at != c) return 0;
     return subset->glyphs[static_cast<std::size_t>(at - chars.begin())];
+  }
+  // The subset's id of glyph `id` of the face's file, drawn by a shaped run.
+  std::uint16_t shaped_glyph(std::uint16_t id) const {
+    const auto& from = subset->shaped_from;
+    const auto at = std::lower_bound(from.begin(), from.end(), id);
+    if (at == from.end() || *at != id) return 0;
+    return subset->shaped_to[static_cast<std::size_t>(at - from.begin())];
   }
 };
 
@@ -172,13 +208,52 @@ class ContentWriter {
       out_ += op.synthetic_bold ? "2 Tr\n" : "0 Tr\n";
       stroking_text_ = op.synthetic_bold;
     }
+    const EmbeddedFont& font = fonts_[op.face];
+    if (!op.glyphs.empty()) {
+      draw_glyphs(op, font);
+      return;
+    }
     out_ += "1 0 0 1 ";
     point(op.x, op.y);
     out_ += " Tm (";
-    const EmbeddedFont& font = fonts_[op.face];
     for (std::size_t pos = 0; pos < op.text.size();)
       append_code(font.glyph(next_code_point(op.text, pos)));
     out_ += ") Tj\n";
+  }
+
+  // A shaped run: its glyphs where the shaper put them, drawn left to right (visual order, as
+  // other writers do: poppler then gives each word whole and reorders the line into logical
+  // order itself; drawn in logical order, it would cut every letter into a word of its own).
+  // Each glyph's ToUnicode entry says what it stands for. Glyphs on the baseline go in one TJ,
+  // with a displacement wherever the shaper's advance differs from the /W width; a glyph raised
+  // or lowered (an Arabic vowel mark) gets its own text matrix.
+  void draw_glyphs(const TextOp& op, const EmbeddedFont& font) {
+    bool open = false;
+    double pen = 0;  // where the reader's text position is, from op.x, in points
+    for (const auto& glyph : op.glyphs) {
+      const std::uint16_t id = font.shaped_glyph(glyph.id);
+      const double width = font.subset->widths[id] * op.size / 1000.0;
+      if (glyph.y != 0 || !open) {
+        if (open) out_ += ")] TJ\n";
+        out_ += "1 0 0 1 ";
+        point(op.x + glyph.x, op.y + glyph.y);
+        out_ += " Tm [(";
+        open = true;
+        pen = glyph.x;
+      } else if (std::abs(glyph.x - pen) > 0.001) {
+        out_ += ") ";
+        append_number(out_, (pen - glyph.x) * 1000.0 / op.size, 3);
+        out_ += " (";
+        pen = glyph.x;
+      }
+      append_code(id);
+      pen += width;
+      if (glyph.y != 0) {  // back to the baseline for the next glyph
+        out_ += ")] TJ\n";
+        open = false;
+      }
+    }
+    if (open) out_ += ")] TJ\n";
   }
 
   void draw_op(const LineOp& op) {
@@ -313,12 +388,13 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   c += " 0 R >>";
   file.end();
 
-  const auto used = characters_by_face(pages, fonts.size());
+  const auto used = uses_by_face(pages, fonts.size());
   std::vector<EmbeddedFont> embedded(fonts.size());
   for (std::size_t id = 0; id < fonts.size(); ++id) {
     if (used[id].empty()) continue;
     EmbeddedFont& font = embedded[id];
-    font.subset = subset_face(fonts.face(id), used[id], options.compress);
+    font.subset =
+        subset_face(fonts.face(id), used[id].characters, used[id].shaped, options.compress);
     for (std::size_t i = 0; i < font.subset->characters.size(); ++i)
       if (font.subset->characters[i] < font.latin.size())
         font.latin[font.subset->characters[i]] = font.subset->glyphs[i];

@@ -2,6 +2,7 @@
 //! Small value types shared by the layout layer's API: colours, weights, alignment and runs of
 //! styled text.
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,17 @@ inline Span bold(std::string text) {
 inline Span regular(std::string text) {
   return Span{std::move(text), Weight::Regular};
 }
+
+// A glyph the shaper chose (right-to-left runs): its id in the face's font file and where it
+// sits from the start of its run, in points (x right, y up).
+// `text` is what the glyph stands for (UTF-8), for the PDF's ToUnicode map: the character, a
+// ligature's characters, or empty for the other glyphs of one character.
+struct PlacedGlyph {
+  std::uint16_t id = 0;
+  double x = 0;
+  double y = 0;
+  std::string text;
+};
 
 // The palette every document shares, so all of them look like one agency's paper.
 namespace palette {
