@@ -456,9 +456,10 @@ int main(int argc, char** argv) {
       bench::Generator generator(core::data_dir() / "samples", 7);
       const std::size_t n = std::stoul(argv[i + 2]);
       for (std::size_t k = 0; k < n; ++k) {
-        char name[32];
-        std::snprintf(name, sizeof name, "%06zu-agreement.xml", k);
-        bench::write_file(inbox / name, generator.xml(bench::Kind::Agreement, k));
+        std::string name = std::to_string(k);
+        name.insert(0, name.size() < 6 ? 6 - name.size() : 0, '0');
+        bench::write_file(inbox / (name + "-agreement.xml"),
+                          generator.xml(bench::Kind::Agreement, k));
       }
       return 0;
     } else if (arg == "--generate-diary-csv" && i + 2 < argc) {
