@@ -3,6 +3,8 @@
 //
 //   formpipe_bench [--tiny] [--only render|ingest|run] [--formpipe PATH] [--work DIR] [--keep]
 //   formpipe_bench --generate-inbox DIR N     (only write N generated submissions into DIR)
+//   formpipe_bench --generate-agreements DIR N   (only write N generated alliance agreements)
+//   formpipe_bench --generate-diary-csv FILE N   (only write the N-row diary-sheet CSV)
 //
 // Render and ingest rows are timed in CPU time of one thread (one core, unaffected by other
 // processes sharing the machine); `formpipe run` rows in wall-clock time of the child process,
@@ -417,7 +419,9 @@ fs::path default_formpipe() {
 int usage() {
   std::cerr << "usage: formpipe_bench [--tiny] [--only render|ingest|run] [--formpipe PATH] "
                "[--work DIR] [--keep]\n"
-               "       formpipe_bench --generate-inbox DIR N\n";
+               "       formpipe_bench --generate-inbox DIR N\n"
+               "       formpipe_bench --generate-agreements DIR N\n"
+               "       formpipe_bench --generate-diary-csv FILE N\n";
   return 2;
 }
 
@@ -440,6 +444,25 @@ int main(int argc, char** argv) {
       // Only writes an inbox of N generated submissions, for profiling `formpipe run` by hand.
       const fs::path inbox = argv[i + 1];
       bench::Generator(core::data_dir() / "samples", 7).write_inbox(inbox, std::stoul(argv[i + 2]));
+      return 0;
+    } else if (arg == "--generate-agreements" && i + 2 < argc) {
+      // Only writes N generated alliance agreements (new, valid) into DIR.
+      const fs::path inbox = argv[i + 1];
+      fs::create_directories(inbox);
+      bench::Generator generator(core::data_dir() / "samples", 7);
+      const std::size_t n = std::stoul(argv[i + 2]);
+      for (std::size_t k = 0; k < n; ++k) {
+        std::string name = std::to_string(k);
+        name.insert(0, name.size() < 6 ? 6 - name.size() : 0, '0');
+        bench::write_file(inbox / (name + "-agreement.xml"),
+                          generator.xml(bench::Kind::Agreement, k));
+      }
+      return 0;
+    } else if (arg == "--generate-diary-csv" && i + 2 < argc) {
+      // Only writes the ingest row's N-row diary-sheet CSV, for timing `formpipe check` on it.
+      const std::string csv =
+          bench::Generator(core::data_dir() / "samples", 42).diary_csv(std::stoul(argv[i + 2]));
+      std::ofstream(argv[i + 1], std::ios::binary) << csv;
       return 0;
     } else {
       return usage();

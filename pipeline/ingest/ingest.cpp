@@ -111,7 +111,11 @@ Ingested ingest_csv(std::string_view bytes, const std::string& name, const Optio
                                       ": no form-kind column; a single CSV file is read as an "
                                       "alliance-diary-sheet (formats.md §8.4), other forms come "
                                       "as bundles");
-  return from_tree(diary_csv_tree(table), kFormatCsv, options);
+  TreeOrError tree = diary_csv_tree(table);
+  // The tree holds copies of the cells: the table (a copy of the whole file, cell by cell) goes
+  // before the model is read from the tree, which lowers the peak of a large sheet.
+  parsed = std::string();
+  return from_tree(std::move(tree), kFormatCsv, options);
 }
 
 Ingested ingest_bundle(const Bundle& bundle, const Options& options) {

@@ -1,5 +1,6 @@
 #include "pipeline/rules/agreement_phrases.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -58,11 +59,6 @@ std::u32string widen(std::string_view ascii) {
   return std::u32string(ascii.begin(), ascii.end());
 }
 
-// The folded copy every phrase test runs on, as code points.
-std::u32string folded(std::string_view text) {
-  return code_points(text::fold_for_match(text));
-}
-
 bool contains(const std::u32string& text, std::string_view phrase) {
   return text.find(widen(phrase)) != std::u32string::npos;
 }
@@ -109,7 +105,17 @@ bool negated_at(const std::u32string& text, std::size_t position) {
 }  // namespace
 
 EnforcementWording enforcement_wording(std::string_view text) {
-  const std::u32string folded_text = folded(text);
+  // The phrases are ASCII, so they occur in the folded UTF-8 exactly where they occur in its
+  // code points: most text has none of them and needs no code points (nor negation search).
+  const std::string folded_utf8 = text::fold_for_match(text);
+  const auto in_utf8 = [&](std::string_view phrase) {
+    return folded_utf8.find(phrase) != std::string::npos;
+  };
+  if (std::none_of(kEnforcementPhrases.begin(), kEnforcementPhrases.end(), in_utf8))
+    return EnforcementWording{std::nullopt, in_utf8(kEnforcementReviewPhrase)
+                                                ? std::optional(kEnforcementReviewPhrase)
+                                                : std::nullopt};
+  const std::u32string folded_text = code_points(folded_utf8);
   EnforcementWording wording;
   for (const auto phrase : kEnforcementPhrases) {
     const std::u32string wide = widen(phrase);
@@ -128,19 +134,22 @@ EnforcementWording enforcement_wording(std::string_view text) {
 }
 
 std::optional<std::string_view> endorsement_phrase(std::string_view text) {
-  const std::u32string folded_text = folded(text);
+  const std::string folded_text = text::fold_for_match(text);  // ASCII phrases: see above
   for (const auto phrase : kEndorsementPhrases)
-    if (contains(folded_text, phrase)) return phrase;
+    if (folded_text.find(phrase) != std::string::npos) return phrase;
   return std::nullopt;
 }
 
 bool influences_standards(std::string_view text) {
-  const std::u32string folded_text = folded(text);
+  const std::string folded_text = text::fold_for_match(text);  // ASCII phrases: see above
+  const auto contains_phrase = [&](std::string_view phrase) {
+    return folded_text.find(phrase) != std::string::npos;
+  };
   for (const auto phrase : kStandardsPhrases)
-    if (contains(folded_text, phrase)) return true;
-  if (!contains(folded_text, kInfluence)) return false;
+    if (contains_phrase(phrase)) return true;
+  if (!contains_phrase(kInfluence)) return false;
   for (const auto word : kStatutoryWords)
-    if (contains(folded_text, word)) return true;
+    if (contains_phrase(word)) return true;
   return false;
 }
 

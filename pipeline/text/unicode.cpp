@@ -10,7 +10,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "pipeline/core/error.hpp"
 
@@ -90,6 +93,82 @@ icu::UnicodeString collapsed(const icu::UnicodeString& in) {
   return out;
 }
 
+// What collapsed() gives, worked in UTF-8 without the trip through UTF-16 (ASCII bytes are
+// told apart without ICU); nullopt when `utf8` is not valid UTF-8, whose ill-formed bytes only
+// ICU's conversion replaces the same way.
+std::optional<std::string> collapsed_utf8(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto length = static_cast<std::int32_t>(utf8.size());
+  if (static_cast<std::size_t>(length) != utf8.size()) return std::nullopt;
+  bool pending_space = false;
+  std::int32_t run = 0;  // start of the run of non-space characters being passed over
+  const auto flush = [&](std::int32_t end) {
+    if (end == run) return;
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(utf8.data() + run, static_cast<std::size_t>(end - run));
+  };
+  for (std::int32_t i = 0; i < length;) {
+    const std::int32_t start = i;
+    bool space = false;
+    if (s[i] < 0x80) {
+      space = is_ascii_space(static_cast<char>(s[i]));
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      if (c < 0) return std::nullopt;
+      space = is_space(c);
+    }
+    if (space) {
+      flush(start);
+      run = i;
+      pending_space = !out.empty();
+    }
+  }
+  flush(length);
+  return out;
+}
+
+// fold_for_match of text that is not ASCII, through ICU.
+std::string fold_with_icu(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::optional<std::string> collapsed_text = collapsed_utf8(utf8);
+  icu::UnicodeString s = collapsed_text ? from_utf8(*collapsed_text) : collapsed(from_utf8(utf8));
+  s = nfc_normalizer().normalize(s, status);
+  s.foldCase(U_FOLD_CASE_DEFAULT);
+  s = nfc_normalizer().normalize(s, status);
+  if (U_FAILURE(status)) throw core::Error("ICU case folding failed");
+  return to_utf8(s);
+}
+
+// The last folds of non-ASCII text, per thread: the phrase rules fold each objective of an
+// agreement several times, one rule after another. Direct-mapped by a hash of the text, so it
+// never holds more than kFoldMemoSlots texts of at most kFoldMemoLongest bytes.
+constexpr std::size_t kFoldMemoSlots = 128;
+constexpr std::size_t kFoldMemoLongest = 4096;
+
+struct FoldMemoSlot {
+  std::string text;
+  std::string folded;
+  bool used = false;
+};
+
+std::string fold_memoized(std::string_view utf8) {
+  if (utf8.size() > kFoldMemoLongest) return fold_with_icu(utf8);
+  thread_local std::vector<FoldMemoSlot> memo(kFoldMemoSlots);
+  FoldMemoSlot& slot = memo[std::hash<std::string_view>{}(utf8) % kFoldMemoSlots];
+  if (!slot.used || slot.text != utf8) {
+    std::string folded = fold_with_icu(utf8);  // may throw: the slot is left as it was
+    slot.text.assign(utf8);
+    slot.folded = std::move(folded);
+    slot.used = true;
+  }
+  return slot.folded;
+}
+
 }  // namespace
 
 std::optional<std::size_t> invalid_utf8_offset(std::string_view bytes) {
@@ -120,6 +199,12 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view bytes) {
 std::string nfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const auto& n = nfc_normalizer();
+  // Valid UTF-8 is checked in place (no copy to UTF-16) when, as nearly always, it is NFC.
+  if (!invalid_utf8_offset(utf8)) {
+    const icu::StringPiece piece(utf8.data(), static_cast<std::int32_t>(utf8.size()));
+    if (n.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
+    status = U_ZERO_ERROR;
+  }
   const icu::UnicodeString in = from_utf8(utf8);
   if (n.isNormalized(in, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;
@@ -129,6 +214,7 @@ std::string nfc(std::string_view utf8) {
 }
 
 std::string collapse_spaces(std::string_view utf8) {
+  if (std::optional<std::string> out = collapsed_utf8(utf8)) return std::move(*out);
   return to_utf8(collapsed(from_utf8(utf8)));
 }
 
@@ -152,13 +238,7 @@ std::string fold_for_match(std::string_view utf8) {
     out.resize(static_cast<std::size_t>(o - begin));
     return out;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString s = collapsed(from_utf8(utf8));
-  s = nfc_normalizer().normalize(s, status);
-  s.foldCase(U_FOLD_CASE_DEFAULT);
-  s = nfc_normalizer().normalize(s, status);
-  if (U_FAILURE(status)) throw core::Error("ICU case folding failed");
-  return to_utf8(s);
+  return fold_memoized(utf8);
 }
 
 bool same_name(std::string_view a, std::string_view b) {
