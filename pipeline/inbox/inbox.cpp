@@ -1,8 +1,6 @@
 #include "pipeline/inbox/inbox.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <set>
@@ -12,9 +10,11 @@
 
 #include "pipeline/core/error.hpp"
 #include "pipeline/inbox/claims.hpp"
+#include "pipeline/inbox/group_committer.hpp"
 #include "pipeline/inbox/results.hpp"
 #include "pipeline/inbox/scan.hpp"
 #include "pipeline/inbox/store.hpp"
+#include "pipeline/inbox/worker_pool.hpp"
 #include "pipeline/process/names.hpp"
 
 namespace pipeline::inbox {
@@ -29,68 +29,7 @@ struct Job {
   SystemClock::time_point claimed_at;
 };
 
-// A fixed set of worker threads fed one job at a time: the dispatcher claims a submission only
-// when a worker is free to take it, so nothing waits claimed in a queue.
-class Workers {
- public:
-  Workers(unsigned count, std::function<void(Job)> task) : task_(std::move(task)), free_(count) {
-    for (unsigned i = 0; i < count; ++i) threads_.emplace_back([this] { loop(); });
-  }
-  Workers(const Workers&) = delete;
-  Workers& operator=(const Workers&) = delete;
-  // Finishes every job handed over, then joins.
-  ~Workers() {
-    {
-      std::lock_guard lock(mutex_);
-      closing_ = true;
-    }
-    changed_.notify_all();
-    for (std::thread& thread : threads_) thread.join();
-  }
-
-  // Waits until a worker is free; false when `stop` is raised first.
-  bool wait_free(const std::atomic<bool>& stop) {
-    std::unique_lock lock(mutex_);
-    while (free_ <= jobs_.size() && !stop) changed_.wait_for(lock, std::chrono::milliseconds(50));
-    return !stop;
-  }
-  void hand(Job job) {
-    {
-      std::lock_guard lock(mutex_);
-      jobs_.push_back(std::move(job));
-    }
-    changed_.notify_all();
-  }
-  bool idle() {
-    std::lock_guard lock(mutex_);
-    return jobs_.empty() && free_ == threads_.size();
-  }
-
- private:
-  void loop() {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      changed_.wait(lock, [&] { return closing_ || !jobs_.empty(); });
-      if (jobs_.empty()) return;
-      Job job = std::move(jobs_.front());
-      jobs_.pop_front();
-      --free_;
-      lock.unlock();
-      task_(std::move(job));
-      lock.lock();
-      ++free_;
-      changed_.notify_all();
-    }
-  }
-
-  std::function<void(Job)> task_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Job> jobs_;
-  std::size_t free_;
-  bool closing_ = false;
-  std::vector<std::thread> threads_;
-};
+using Workers = WorkerPool<Job>;
 
 // A submission processed and its result folder staged, waiting for its group to be committed.
 struct Pending {
@@ -103,64 +42,7 @@ struct Pending {
   Event event;
 };
 
-// Group commit: workers hand over staged submissions, and one thread commits whatever has
-// gathered while it committed the last group, with one flush of the file system and one store
-// transaction for all of them. Groups grow when flushing is slow and shrink to one when the
-// inbox is quiet, so nothing waits longer than one flush. `submit` blocks while `limit`
-// submissions wait, which bounds memory.
-class Committer {
- public:
-  Committer(std::size_t limit, std::function<void(std::vector<Pending>&)> commit)
-      : commit_(std::move(commit)), limit_(limit), thread_([this] { loop(); }) {}
-  Committer(const Committer&) = delete;
-  Committer& operator=(const Committer&) = delete;
-  // Commits everything handed over, then joins.
-  ~Committer() {
-    {
-      std::lock_guard lock(mutex_);
-      closing_ = true;
-    }
-    changed_.notify_all();
-    thread_.join();
-  }
-
-  void submit(Pending pending) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return waiting_.size() < limit_; });
-    waiting_.push_back(std::move(pending));
-    changed_.notify_all();
-  }
-  bool idle() {
-    std::lock_guard lock(mutex_);
-    return waiting_.empty() && !committing_;
-  }
-
- private:
-  void loop() {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      changed_.wait(lock, [&] { return closing_ || !waiting_.empty(); });
-      if (waiting_.empty()) return;
-      std::vector<Pending> group;
-      group.swap(waiting_);
-      committing_ = true;
-      changed_.notify_all();  // room for more
-      lock.unlock();
-      commit_(group);
-      lock.lock();
-      committing_ = false;
-    }
-  }
-
-  std::function<void(std::vector<Pending>&)> commit_;
-  const std::size_t limit_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::vector<Pending> waiting_;
-  bool committing_ = false;
-  bool closing_ = false;
-  std::thread thread_;  // last: started once the rest is ready
-};
+using Committer = GroupCommitter<Pending>;
 
 // How many staged submissions may wait for a commit.
 constexpr std::size_t kMaxWaiting = 64;
