@@ -176,3 +176,46 @@ TEST_CASE("a folder bundle may not hold links to files elsewhere", "[ingest][bun
   CHECK_THAT(result.findings.at(0).message, Catch::Contains("is a link"));
   std::filesystem::remove_all(folder);
 }
+
+TEST_CASE("characters XML 1.0 forbids are FORMAT-XML with their line and column", "[ingest]") {
+  struct Case {
+    std::string bytes;
+    std::string expect;
+  };
+  const auto c = GENERATE(values<Case>({
+      {"<declination-letter profile=\"miosha\">\n<a>Lan&#0;sing</a></declination-letter>",
+       "test.xml:2:7: the character reference \"&#0;\" names U+0000 (NUL)"},
+      {"<declination-letter><a>x&#x1;</a></declination-letter>", "1:25: the character reference"},
+      {"<declination-letter><a>&#xFFFE;</a></declination-letter>", "names U+FFFE"},
+      {"<declination-letter a=\"&#27;\"/>", "names U+001B"},
+      {"<declination-letter><a>&#x110000;</a></declination-letter>", "names no character"},
+      {std::string("<declination-letter><a>Lan\0sing</a></declination-letter>", 56),
+       "1:27: the character U+0000 (NUL) is not allowed"},
+      {"<declination-letter>\n  <a>\x01</a></declination-letter>", "2:6: the character U+0001"},
+      {"<declination-letter><a>\xEF\xBF\xBF</a></declination-letter>", "U+FFFF"},
+      {"<declination-letter/>\n<declination-letter/>", "2:2: a second root element"},
+      {"<declination-letter/>tail", "text outside the root element"},
+      {"<!DOCTYPE declination-letter [<!ENTITY org \"Tree\">]>\n"
+       "<declination-letter><a>&org;</a></declination-letter>",
+       "a DOCTYPE with declarations"},
+      {"<!DOCTYPE declination-letter SYSTEM \"x.dtd\"><declination-letter/>", "DOCTYPE"},
+      {"<declination-letter><a>&org;</a></declination-letter>",
+       "the entity reference \"&org;\" is not defined"},
+      {"<declination-letter><a>A & B</a></declination-letter>", "a bare \"&\""},
+  }));
+  CAPTURE(c.bytes);
+  const auto result = from_xml(c.bytes);
+  CHECK(result.unreadable);
+  REQUIRE(result.findings.size() == 1);
+  CHECK(result.findings[0].rule == "FORMAT-XML");
+  CHECK_THAT(result.findings[0].message, Catch::Contains(c.expect));
+}
+
+TEST_CASE("references XML allows still read, and CDATA is not scanned for them", "[ingest]") {
+  const auto result = from_xml(
+      "<!DOCTYPE declination-letter>\n<declination-letter profile=\"miosha\">"
+      "<x-note>A &amp; B &#233; &#x10000; <![CDATA[&#0; & &org;]]><!-- &#1; --></x-note>"
+      "</declination-letter>");
+  CHECK_FALSE(result.unreadable);
+  CHECK(result.submission);
+}
