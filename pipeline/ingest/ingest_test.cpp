@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+
 #include "pipeline/ingest/bundle.hpp"
 #include "pipeline/ingest/csv_table.hpp"
 #include "pipeline/ingest/reader.hpp"
@@ -218,4 +220,57 @@ TEST_CASE("references XML allows still read, and CDATA is not scanned for them",
       "</declination-letter>");
   CHECK_FALSE(result.unreadable);
   CHECK(result.submission);
+}
+
+TEST_CASE("a control character or NUL in a CSV cell is FORMAT-CSV with file, row and column",
+          "[ingest][csv]") {
+  struct Case {
+    std::string bytes;
+    std::string expect;
+  };
+  const auto c = GENERATE(values<Case>({
+      {std::string("name,city\nTree,Lan\0sing\n", 24),
+       "t.csv row 2, column \"city\": holds the character U+0000 (NUL)"},
+      {"name,city\nA,B\n\"Tree\x01\",C\n",
+       "t.csv row 3, column \"name\": holds the character U+0001"},
+      {"name,city\nA,\"\xEF\xBF\xBE\"\n", "row 2, column \"city\": holds the character U+FFFE"},
+      {"na\x1Bme,city\nA,B\n", "t.csv row 1, column 1: holds the character U+001B"},
+  }));
+  CAPTURE(c.bytes);
+  auto parsed = ingest::parse_csv(c.bytes, "t.csv");
+  REQUIRE(std::holds_alternative<std::string>(parsed));
+  CHECK_THAT(std::get<std::string>(parsed), Catch::Contains(c.expect));
+}
+
+TEST_CASE("a CSV row shorter or longer than its header is FORMAT-CSV", "[ingest][csv]") {
+  auto shorter = ingest::parse_csv("a,b,c\n1,2,3\n1,2\n", "t.csv");
+  REQUIRE(std::holds_alternative<std::string>(shorter));
+  CHECK(std::get<std::string>(shorter) == "t.csv row 3: 2 cells, but the header has 3 columns");
+  auto longer = ingest::parse_csv("a,b\n1,2,3\n", "t.csv");
+  REQUIRE(std::holds_alternative<std::string>(longer));
+  CHECK(std::get<std::string>(longer) == "t.csv row 2: 3 cells, but the header has 2 columns");
+  // A NUL in a single-file diary sheet: the whole submission is unreadable, not cut short.
+  const std::string diary = std::string(
+      "form-kind,profile,period-start,period-end,row-kind,name-of-organization\n"
+      "alliance-diary-sheet,miosha,2025-07-01,2025-09-30,header,Tree\0Care\n",
+      139);
+  const auto result = ingest::ingest_bytes(diary, "d.csv", {});
+  CHECK(result.unreadable);
+  REQUIRE(result.findings.size() == 1);
+  CHECK(result.findings[0].rule == "FORMAT-CSV");
+  CHECK_THAT(result.findings[0].message,
+             Catch::Contains("d.csv row 2, column \"name-of-organization\""));
+}
+
+TEST_CASE("a named pipe in a folder bundle is named as such", "[ingest][bundle]") {
+  const auto folder = std::filesystem::temp_directory_path() / "formpipe-fifo-bundle";
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  { std::ofstream(folder / "manifest.csv") << "key,value\nform-kind,alliance-diary-sheet\n"; }
+  REQUIRE(mkfifo((folder / "header.csv").c_str(), 0600) == 0);
+  const auto result = ingest::ingest_path(folder, {});
+  CHECK(result.unreadable);
+  CHECK_THAT(result.findings.at(0).message,
+             Catch::Contains("\"header.csv\" is a named pipe (FIFO), not a file"));
+  std::filesystem::remove_all(folder);
 }
