@@ -31,10 +31,10 @@ std::string read_all(const std::filesystem::path& file, std::uint64_t limit, boo
   return out;
 }
 
-// "a named pipe (FIFO)", "a socket", "a device": what a folder entry that is no file is.
-std::string special_kind(const std::filesystem::path& path) {
-  std::error_code ec;
-  switch (std::filesystem::symlink_status(path, ec).type()) {
+}  // namespace
+
+std::string special_file_kind(std::filesystem::file_type type) {
+  switch (type) {
     case std::filesystem::file_type::fifo:
       return "a named pipe (FIFO)";
     case std::filesystem::file_type::socket:
@@ -46,8 +46,6 @@ std::string special_kind(const std::filesystem::path& path) {
       return "neither a file nor a folder";
   }
 }
-
-}  // namespace
 
 std::variant<Bundle, std::string> read_folder_bundle(const std::filesystem::path& folder,
                                                      const BundleLimits& limits) {
@@ -64,7 +62,8 @@ std::variant<Bundle, std::string> read_folder_bundle(const std::filesystem::path
       return bundle.name + ": holds a sub-folder \"" + file +
              "\"; a bundle's files sit at its root";
     if (!entry.is_regular_file())
-      return bundle.name + ": \"" + file + "\" is " + special_kind(entry.path()) +
+      return bundle.name + ": \"" + file + "\" is " +
+             special_file_kind(entry.symlink_status().type()) +
              ", not a file; a bundle holds regular files only";
     if (bundle.files.size() >= limits.max_entries)
       return bundle.name + ": more than " + std::to_string(limits.max_entries) + " files";

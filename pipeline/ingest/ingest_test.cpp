@@ -274,3 +274,31 @@ TEST_CASE("a named pipe in a folder bundle is named as such", "[ingest][bundle]"
              Catch::Contains("\"header.csv\" is a named pipe (FIFO), not a file"));
   std::filesystem::remove_all(folder);
 }
+
+TEST_CASE("a device or named pipe is refused without being read", "[ingest]") {
+  // /dev/zero never ends: before, ingest read it up to the size cap (and the id hash forever).
+  const auto zero = ingest::ingest_path("/dev/zero", {});
+  CHECK(zero.unreadable);
+  REQUIRE(zero.findings.size() == 1);
+  CHECK(zero.findings[0].rule == "FORMAT-XML");
+  CHECK_THAT(zero.findings[0].message, Catch::Contains("zero: is a device, not a regular file"));
+  const auto fifo = std::filesystem::temp_directory_path() / "formpipe-fifo.csv";
+  std::filesystem::remove(fifo);
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  const auto piped = ingest::ingest_path(fifo, {});  // opening it would wait for a writer
+  CHECK(piped.unreadable);
+  CHECK(piped.findings.at(0).rule == "FORMAT-CSV");
+  CHECK_THAT(piped.findings.at(0).message, Catch::Contains("is a named pipe (FIFO)"));
+  std::filesystem::remove(fifo);
+}
+
+TEST_CASE("a file over the size cap is refused", "[ingest]") {
+  const auto file = std::filesystem::temp_directory_path() / "formpipe-big.xml";
+  { std::ofstream(file) << std::string(2000, ' ') << "<declination-letter/>"; }
+  ingest::Options small;
+  small.max_bytes = 1000;
+  const auto result = ingest::ingest_path(file, small);
+  CHECK(result.unreadable);
+  CHECK_THAT(result.findings.at(0).message, Catch::Contains("larger than the 1000 bytes limit"));
+  std::filesystem::remove(file);
+}

@@ -41,9 +41,9 @@ std::string sha256_of(const std::filesystem::path& input) {
       engine.update(size.data(), static_cast<unsigned>(size.size() + 1));
       feed_file(file);
     }
-  } else {
+  } else if (std::filesystem::is_regular_file(input, ec)) {
     feed_file(input);
-  }
+  }  // else a FIFO or device (/dev/zero): never read, ingest refuses it
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
