@@ -217,7 +217,7 @@ model::History read_history(pugi::xml_node root, Reader& reader) {
   for (const pugi::xml_node row : reader.rows(node, "renewal-signing-date")) {
     reader.known(row, {});
     out.renewal_signing_dates.push_back(
-        reader.convert<core::Date>(reader.own_text(row), core::parse_date, "a date YYYY-MM-DD"));
+        reader.convert<core::Date>(reader.own_text(row), core::parse_date, date_type_label));
   }
   out.previous_expiration_date = reader.date(node, "previous-expiration-date");
   out.renewal_contact_date = reader.date(node, "renewal-contact-date");

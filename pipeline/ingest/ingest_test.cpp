@@ -302,3 +302,27 @@ TEST_CASE("a file over the size cap is refused", "[ingest]") {
   CHECK_THAT(result.findings.at(0).message, Catch::Contains("larger than the 1000 bytes limit"));
   std::filesystem::remove(file);
 }
+
+TEST_CASE("a date outside the years 1900-2199 is FORMAT-TYPE, out of range", "[ingest]") {
+  auto parsed = ingest::parse_xml(
+      "<alliance-agreement><a>9999-12-31</a><b>1899-12-31</b><c>2025-02-30</c>"
+      "<history><renewal-signing-date>2200-01-01</renewal-signing-date></history>"
+      "</alliance-agreement>",
+      "t.xml");
+  const auto& tree = *std::get<std::unique_ptr<ingest::Tree>>(parsed);
+  std::vector<core::Finding> findings;
+  ingest::Reader reader(tree, findings);
+  const auto root = tree.root();
+  CHECK(reader.date(root, "a").rejected());
+  CHECK(reader.date(root, "b").rejected());
+  CHECK(reader.date(root, "c").rejected());
+  REQUIRE(findings.size() == 3);
+  for (const auto& f : findings) CHECK(f.rule == "FORMAT-TYPE");
+  CHECK(findings[0].message ==
+        "alliance-agreement/a: expected a date from 1900-01-01 to 2199-12-31 (this one is out of "
+        "range), found \"9999-12-31\".");
+  CHECK_THAT(findings[1].message, Catch::Contains("out of range"));
+  CHECK(findings[2].message ==
+        "alliance-agreement/c: expected a date YYYY-MM-DD, found "
+        "\"2025-02-30\".");
+}
