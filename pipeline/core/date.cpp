@@ -78,11 +78,29 @@ std::string Date::iso() const {
   return buf;
 }
 
-std::optional<Date> parse_date(std::string_view text) {
+namespace {
+
+// YYYY-MM-DD naming a real proleptic Gregorian date of any year 0000-9999: {y, m, d}.
+std::optional<std::array<int, 3>> calendar_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   const auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
   if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
-  return Date::from_ymd(to_int(y), to_int(m), to_int(d));
+  const int year = to_int(y), month = to_int(m), day = to_int(d);
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return std::nullopt;
+  return std::array<int, 3>{year, month, day};
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+  const auto ymd = calendar_date(text);
+  if (!ymd || (*ymd)[0] < kFirstYear || (*ymd)[0] > kLastYear) return std::nullopt;
+  return Date::from_ymd((*ymd)[0], (*ymd)[1], (*ymd)[2]);
+}
+
+bool date_out_of_range(std::string_view text) {
+  const auto ymd = calendar_date(text);
+  return ymd && ((*ymd)[0] < kFirstYear || (*ymd)[0] > kLastYear);
 }
 
 Date add_days(Date d, std::int64_t n) {

@@ -39,8 +39,16 @@ class Date {
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
 
-// [0-9]{4}-[0-9]{2}-[0-9]{2} naming a real date.
+// The years a form's date may fall in (a decision: docs/decisions.md). Every date formpipe
+// derives (due dates, terms, renewals) then stays a four-digit year.
+inline constexpr int kFirstYear = 1900;
+inline constexpr int kLastYear = 2199;
+
+// [0-9]{4}-[0-9]{2}-[0-9]{2} naming a real date in the years kFirstYear..kLastYear.
 std::optional<Date> parse_date(std::string_view text);
+// Whether `text` is a real calendar date written YYYY-MM-DD whose year is outside
+// kFirstYear..kLastYear (so parse_date refuses it as out of range, not as malformed).
+bool date_out_of_range(std::string_view text);
 Date add_days(Date d, std::int64_t n);
 // Same month and day n years later; 29 February becomes 28 February.
 Date add_years(Date d, int n);

@@ -54,3 +54,18 @@ TEST_CASE("datetimes keep their offset or mark Michigan local time", "[core][dat
   CHECK(instant_with_offset(*zoned, 0).seconds ==
         instant_with_offset(*parse_datetime("2004-05-21T17:00-04:00"), -240).seconds);
 }
+
+TEST_CASE("dates outside the years 1900-2199 are out of range, not misread", "[core][date]") {
+  CHECK(parse_date("1900-01-01"));
+  CHECK(parse_date("2199-12-31"));
+  CHECK_FALSE(parse_date("1899-12-31"));
+  CHECK_FALSE(parse_date("2200-01-01"));
+  CHECK_FALSE(parse_date("9999-12-31"));  // its Friday after was "10000-01-07"
+  CHECK_FALSE(parse_date("0000-01-01"));
+  CHECK(date_out_of_range("9999-12-31"));
+  CHECK(date_out_of_range("0000-02-29"));
+  CHECK(date_out_of_range("1899-12-31"));
+  CHECK_FALSE(date_out_of_range("2025-02-30"));  // not a date at all
+  CHECK_FALSE(date_out_of_range("2025-10-03"));
+  CHECK_FALSE(parse_datetime("2200-01-01T09:00"));
+}

@@ -12,6 +12,15 @@ std::int64_t round_half_up(Wide num, Wide den) {
   return static_cast<std::int64_t>(negative ? -q : q);
 }
 
+std::optional<Money> rounded_money(Wide num, Wide den) {
+  const bool negative = (num < 0) != (den < 0);
+  if (num < 0) num = -num;
+  if (den < 0) den = -den;
+  const Wide q = (2 * num + den) / (2 * den);
+  if (q > kLargestMoney.units) return std::nullopt;
+  return Money{static_cast<std::int64_t>(negative ? -q : q)};
+}
+
 std::int64_t floor_div(Wide num, Wide den) {
   return static_cast<std::int64_t>(num / den);
 }
@@ -135,8 +144,20 @@ std::string percent_value_text(Percent p) {
 
 std::optional<std::string> percent_figure(std::int64_t part, std::int64_t whole) {
   if (whole == 0) return std::nullopt;
-  const std::int64_t hundredths = round_half_up(static_cast<Wide>(part) * 10000, whole);
-  return fixed_text(hundredths, 100, 2, false);
+  // In 128 bits throughout: a huge part over a one-cent whole must not wrap.
+  Wide num = static_cast<Wide>(part) * 10000, den = whole;
+  const bool negative = (num < 0) != (den < 0);
+  if (num < 0) num = -num;
+  if (den < 0) den = -den;
+  Wide hundredths = (2 * num + den) / (2 * den);
+  std::string out;
+  for (int digit = 0; digit < 3 || hundredths > 0; ++digit) {
+    if (digit == 2) out.insert(out.begin(), '.');
+    out.insert(out.begin(), static_cast<char>('0' + static_cast<int>(hundredths % 10)));
+    hundredths /= 10;
+  }
+  if (negative && out != "0.00") out.insert(out.begin(), '-');
+  return out;
 }
 
 }  // namespace pipeline::core

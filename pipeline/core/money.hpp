@@ -44,6 +44,9 @@ using Rate = Fixed<1000, MillsTag>;          // mills (amount-per-mile)
 using Quantity = Fixed<100, HundredthsTag>;  // hundredths (units, weeks, miles, hours...)
 using Percent = Fixed<10000, PercentTag>;    // ten-thousandths of a per cent
 
+// The largest amount a `money` value can state (formats.md §2.1: nine integer digits).
+inline constexpr Money kLargestMoney{99'999'999'999};
+
 constexpr Money cents(std::int64_t c) {
   return Money{c};
 }
@@ -53,6 +56,9 @@ constexpr Money dollars(std::int64_t d) {
 
 // num / den rounded half up (ties away from zero; inputs are non-negative). den must be > 0.
 std::int64_t round_half_up(Wide num, Wide den);
+// num / den rounded half up as an amount, computed in 128 bits; nullopt ("out of range") when its
+// magnitude exceeds kLargestMoney, so no product is ever wrapped or saturated into a wrong number.
+std::optional<Money> rounded_money(Wide num, Wide den);
 // ⌊num / den⌋ and ⌈num / den⌉ for non-negative num, positive den.
 std::int64_t floor_div(Wide num, Wide den);
 std::int64_t ceil_div(Wide num, Wide den);

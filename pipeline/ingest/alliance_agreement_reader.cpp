@@ -217,7 +217,7 @@ model::History read_history(pugi::xml_node root, Reader& reader) {
   out.initial_signing_date = reader.date(node, "initial-signing-date");
   for (Reader::ValueRow& row : reader.value_rows(node, "renewal-signing-date"))
     out.renewal_signing_dates.push_back(
-        reader.convert<core::Date>(std::move(row.text), core::parse_date, "a date YYYY-MM-DD"));
+        reader.convert<core::Date>(std::move(row.text), core::parse_date, date_type_label));
   out.previous_expiration_date = reader.date(node, "previous-expiration-date");
   out.renewal_contact_date = reader.date(node, "renewal-contact-date");
   out.completed_satisfactorily = reader.yes_no(node, "completed-satisfactorily");

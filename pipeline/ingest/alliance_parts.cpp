@@ -53,9 +53,9 @@ model::Period read_period(pugi::xml_node parent, const char* name, Need need, Re
   if (!node) return out;
   reader.known(node, {}, {"start", "end"});
   out.start = reader.typed_attribute<core::Date>(node, "start", Need::Required, core::parse_date,
-                                                 "a date YYYY-MM-DD");
+                                                 date_type_label);
   out.end = reader.typed_attribute<core::Date>(node, "end", Need::Required, core::parse_date,
-                                               "a date YYYY-MM-DD");
+                                               date_type_label);
   return out;
 }
 

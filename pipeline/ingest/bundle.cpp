@@ -1,14 +1,10 @@
 #include "pipeline/ingest/bundle.hpp"
 
-#include <Poco/Exception.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
-
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
 #include "pipeline/ingest/tree.hpp"
+#include "pipeline/ingest/zip_reader.hpp"
 
 namespace pipeline::ingest {
 
@@ -37,6 +33,20 @@ std::string read_all(const std::filesystem::path& file, std::uint64_t limit, boo
 
 }  // namespace
 
+std::string special_file_kind(std::filesystem::file_type type) {
+  switch (type) {
+    case std::filesystem::file_type::fifo:
+      return "a named pipe (FIFO)";
+    case std::filesystem::file_type::socket:
+      return "a socket";
+    case std::filesystem::file_type::block:
+    case std::filesystem::file_type::character:
+      return "a device";
+    default:
+      return "neither a file nor a folder";
+  }
+}
+
 std::variant<Bundle, std::string> read_folder_bundle(const std::filesystem::path& folder,
                                                      const BundleLimits& limits) {
   Bundle bundle;
@@ -51,7 +61,10 @@ std::variant<Bundle, std::string> read_folder_bundle(const std::filesystem::path
     if (entry.is_directory())
       return bundle.name + ": holds a sub-folder \"" + file +
              "\"; a bundle's files sit at its root";
-    if (!entry.is_regular_file()) continue;
+    if (!entry.is_regular_file())
+      return bundle.name + ": \"" + file + "\" is " +
+             special_file_kind(entry.symlink_status().type()) +
+             ", not a file; a bundle holds regular files only";
     if (bundle.files.size() >= limits.max_entries)
       return bundle.name + ": more than " + std::to_string(limits.max_entries) + " files";
     bool too_big = false;
@@ -70,48 +83,30 @@ std::variant<Bundle, std::string> read_zip_bundle(std::string_view bytes, const 
   Bundle bundle;
   bundle.name = name;
   if (bytes.empty()) return name + ": the file is empty; expected a zip bundle";
-  try {
-    std::istringstream in{std::string(bytes)};
-    const Poco::Zip::ZipArchive archive(in);
-    std::uint64_t total = 0;
-    std::uint64_t entries = 0;
-    for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
-      const Poco::Zip::ZipLocalFileHeader& header = it->second;
-      const std::string& entry = header.getFileName();
-      // Poco's isDirectory() reads the name's last character: an empty name must stop first.
-      if (entry.empty()) return name + ": an entry has no name; expected the bundle's files";
-      if (header.isDirectory())
-        return name + ": holds a folder \"" + entry + "\"; a bundle's files sit at its root";
-      if (!safe_entry_name(entry))
-        return name + ": entry \"" + entry + "\" has a path; a bundle's files sit at its root";
-      if (++entries > limits.max_entries)
-        return name + ": more than " + std::to_string(limits.max_entries) + " entries";
-      const std::uint64_t size = header.getUncompressedSize();
-      const std::uint64_t packed = std::max<std::uint64_t>(header.getCompressedSize(), 1);
-      if (size > limits.max_entry_bytes)
-        return name + ": entry \"" + entry + "\" inflates to " + std::to_string(size) +
-               " bytes, over the per-file limit";
-      if (size > (1u << 20) && size / packed > limits.max_ratio)
-        return name + ": entry \"" + entry + "\" is compressed " + std::to_string(size / packed) +
-               ":1, which looks like a zip bomb";
-      total += size;
-      if (total > limits.max_total_bytes) return name + ": inflates past the bundle limit";
-      in.clear();
-      in.seekg(static_cast<std::streamoff>(header.getStartPos()));
-      Poco::Zip::ZipInputStream zin(in, header, true);
-      std::string content;
-      char buffer[1 << 16];
-      while (zin.read(buffer, sizeof buffer) || zin.gcount() > 0) {
-        content.append(buffer, static_cast<std::size_t>(zin.gcount()));
-        if (content.size() > size)
-          return name + ": entry \"" + entry + "\" inflates past its declared size";
-      }
-      bundle.files.emplace(entry, std::move(content));
-    }
-  } catch (const Poco::Exception& e) {
-    return name + ": not a readable zip file (" + e.displayText() + ")";
-  } catch (const std::exception& e) {
-    return name + ": not a readable zip file (" + e.what() + ")";
+  // Every record is checked against the file's size before anything is allocated or inflated.
+  auto directory = read_zip_directory(bytes, name, limits.max_entries);
+  if (auto* error = std::get_if<std::string>(&directory)) return *error;
+  std::uint64_t total = 0;
+  for (const ZipEntry& zip_entry : std::get<std::vector<ZipEntry>>(directory)) {
+    const std::string& entry = zip_entry.name;
+    if (entry.empty()) return name + ": an entry has no name; expected the bundle's files";
+    if (entry.back() == '/')
+      return name + ": holds a folder \"" + entry + "\"; a bundle's files sit at its root";
+    if (!safe_entry_name(entry))
+      return name + ": entry \"" + entry + "\" has a path; a bundle's files sit at its root";
+    const std::uint64_t size = zip_entry.size;
+    const std::uint64_t packed = std::max<std::uint64_t>(zip_entry.compressed_size, 1);
+    if (size > limits.max_entry_bytes)
+      return name + ": entry \"" + entry + "\" inflates to " + std::to_string(size) +
+             " bytes, over the per-file limit";
+    if (size > (1u << 20) && size / packed > limits.max_ratio)
+      return name + ": entry \"" + entry + "\" is compressed " + std::to_string(size / packed) +
+             ":1, which looks like a zip bomb";
+    total += size;
+    if (total > limits.max_total_bytes) return name + ": inflates past the bundle limit";
+    auto content = inflate_zip_entry(bytes, zip_entry, name);
+    if (content.index() == 1) return std::get<1>(content);
+    bundle.files.emplace(entry, std::move(std::get<0>(content)));
   }
   return bundle;
 }

@@ -28,7 +28,10 @@ struct Bundle {
   std::map<std::string, std::string> files;  // file name -> bytes
 };
 
-// Reads a folder bundle (regular files only; a sub-folder is an error).
+// "a named pipe (FIFO)", "a socket", "a device": what a path that is no file or folder is.
+std::string special_file_kind(std::filesystem::file_type type);
+
+// Reads a folder bundle (regular files only; a sub-folder, link, FIFO or device is an error).
 std::variant<Bundle, std::string> read_folder_bundle(const std::filesystem::path& folder,
                                                      const BundleLimits& limits = {});
 // Reads a zip bundle from its bytes.

@@ -47,6 +47,23 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// The FORMAT-CSV message for a character XML forbids: the first cell (row, column) holding one.
+std::string forbidden_char_message(const std::vector<std::vector<std::string_view>>& records,
+                                   const ForbiddenChar& forbidden, const std::string& file) {
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    for (std::size_t c = 0; c < records[r].size(); ++c) {
+      if (!forbidden_char(records[r][c])) continue;
+      const std::string column = r > 0 && c < records[0].size()
+                                     ? "column \"" + std::string(trim(records[0][c])) + "\""
+                                     : "column " + std::to_string(c + 1);
+      return file + " row " + std::to_string(r + 1) + ", " + column + ": holds the character " +
+             forbidden_char(records[r][c])->name +
+             ", which a form may not contain (XML 1.0 forbids it); remove it";
+    }
+  }
+  return file + ": holds the character " + forbidden.name + " outside any cell; remove it";
+}
+
 }  // namespace
 
 std::string_view CsvText::keep(const char* text, std::size_t size) {
@@ -92,6 +109,10 @@ std::variant<CsvTable, std::string> parse_csv(std::string_view bytes, const std:
     return file + ":" + line_column(bytes, *bad) +
            ": invalid UTF-8 byte sequence; expected UTF-8 CSV";
 
+  // Cells become XML text (csv_tree.cpp): a character XML forbids (a NUL would cut the value
+  // short) is refused here, with the row and column that hold it.
+  const std::optional<ForbiddenChar> forbidden = forbidden_char(bytes);
+
   std::unique_ptr<csv_parser, ParserDeleter> parser(new csv_parser);
   if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     return file + ": cannot start the CSV parser";
@@ -104,6 +125,7 @@ std::variant<CsvTable, std::string> parse_csv(std::string_view bytes, const std:
            csv_strerror(csv_error(parser.get())) + "); expected RFC 4180 quoting";
   }
   if (collector.records.empty()) return file + ": the file is empty; expected a header row";
+  if (forbidden) return forbidden_char_message(collector.records, *forbidden, file);
 
   CsvTable table;
   table.file = file;
@@ -121,9 +143,10 @@ std::variant<CsvTable, std::string> parse_csv(std::string_view bytes, const std:
     const bool blank =
         std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return trim(c).empty(); });
     if (blank) continue;
-    if (cells.size() > table.header.size())
+    if (cells.size() != table.header.size())
       return file + " row " + std::to_string(i + 1) + ": " + std::to_string(cells.size()) +
-             " cells, but the header has " + std::to_string(table.header.size()) + " columns";
+             (cells.size() == 1 ? " cell" : " cells") + ", but the header has " +
+             std::to_string(table.header.size()) + " columns";
     table.rows.push_back(CsvRow{i + 1, std::move(cells)});
   }
   return table;

@@ -736,7 +736,7 @@ model::Baseline read_baseline(Reader& reader, pugi::xml_node node) {
   model::Baseline baseline;
   baseline.location = reader.path(node);
   baseline.approved_on = reader.typed_attribute<core::Date>(node, "approved-on", Need::Optional,
-                                                            core::parse_date, "a date YYYY-MM-DD");
+                                                            core::parse_date, date_type_label);
   if (const pugi::xml_node n = reader.once(node, "key-personnel"))
     baseline.key_personnel = read_key_personnel(reader, n);
   if (const pugi::xml_node n = reader.once(node, "table-a"))

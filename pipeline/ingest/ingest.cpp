@@ -147,22 +147,30 @@ Ingested ingest_bytes(std::string_view bytes, const std::string& name, const Opt
 Ingested ingest_path(const std::filesystem::path& path, const Options& options) {
   const std::string name = path.filename().string();
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) {
     auto bundle = read_folder_bundle(path, options.bundle_limits);
     if (auto* error = std::get_if<std::string>(&bundle)) return unreadable(kFormatCsv, *error);
     return ingest_bundle(std::get<Bundle>(bundle), options);
   }
   const core::RuleRef& rule =
       ends_with(name, ".zip") || ends_with(name, ".csv") ? kFormatCsv : kFormatXml;
+  // A FIFO or a device (/dev/zero) would be read without end: only regular files are read.
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    return unreadable(rule, name + ": is " + special_file_kind(status.type()) +
+                                ", not a regular file; expected a form file or a bundle folder");
+  const std::string too_big =
+      name + ": larger than the " + size_text(options.max_bytes) + " limit for one submission";
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > options.max_bytes)
+    return unreadable(rule, too_big);
   std::ifstream in(path, std::ios::binary);
   if (!in) return unreadable(rule, name + ": cannot open the file");
   std::string bytes;
   char buffer[1 << 16];
+  // Reading stops at the cap whatever the file's size said (it may grow while read).
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > options.max_bytes)
-      return unreadable(rule, name + ": larger than the " + size_text(options.max_bytes) +
-                                  " limit for one submission");
+    if (bytes.size() > options.max_bytes) return unreadable(rule, too_big);
   }
   return ingest_bytes(bytes, name, options);
 }

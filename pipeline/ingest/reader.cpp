@@ -564,7 +564,13 @@ core::Field<std::int64_t> Reader::count(pugi::xml_node parent, const char* name,
   return typed<std::int64_t>(parent, name, need, core::parse_count, "a whole number");
 }
 core::Field<core::Date> Reader::date(pugi::xml_node parent, const char* name, Need need) {
-  return typed<core::Date>(parent, name, need, core::parse_date, "a date YYYY-MM-DD");
+  return typed<core::Date>(parent, name, need, core::parse_date, date_type_label);
+}
+
+std::string date_type_label(std::string_view raw) {
+  if (!core::date_out_of_range(raw)) return "a date YYYY-MM-DD";
+  return "a date from " + std::to_string(core::kFirstYear) + "-01-01 to " +
+         std::to_string(core::kLastYear) + "-12-31 (this one is out of range)";
 }
 core::Field<bool> Reader::yes_no(pugi::xml_node parent, const char* name, Need need) {
   return typed<bool>(parent, name, need, parse_yes_no, "yes or no");

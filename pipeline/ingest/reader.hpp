@@ -95,7 +95,8 @@ class Reader {
 
   // A typed value: parse(text) gives the value or nullopt; a mismatch is reported by
   // `type_rule` (FORMAT-TYPE unless formats.md names another rule) as "expected {type_label}".
-  // `type_label` is text, or a function giving it (called only for a mismatch).
+  // `type_label` is text, or a function giving it (called only for a mismatch, with or without
+  // the text found).
   template <class T, class Parse, class Label>
   core::Field<T> typed(pugi::xml_node parent, const char* name, Need need, Parse parse,
                        const Label& type_label, const core::RuleRef& type_rule = kFormatType,
@@ -172,7 +173,9 @@ class Reader {
       out.value = std::move(*value);
     } else {
       out.state = core::FieldState::Rejected;
-      if constexpr (std::is_invocable_v<const Label&>)
+      if constexpr (std::is_invocable_v<const Label&, std::string_view>)
+        report_type(type_rule, out.location, type_label(std::string_view(out.raw)), out.raw);
+      else if constexpr (std::is_invocable_v<const Label&>)
         report_type(type_rule, out.location, type_label(), out.raw);
       else
         report_type(type_rule, out.location, type_label, out.raw);
@@ -242,6 +245,10 @@ class Reader {
 // Text of an element: its character data, trimmed; single-line values collapse inner white
 // space; narratives keep paragraph breaks (a blank line). NFC-normalised.
 std::string element_text(pugi::xml_node node, TextShape shape);
+
+// The type label of a date for a value that is not one: "a date YYYY-MM-DD", or, for a real date
+// outside the years core::kFirstYear..kLastYear, one that says it is out of range.
+std::string date_type_label(std::string_view raw);
 
 // Parsers for formats.md §2.1 types, for use with Reader::typed / convert.
 std::optional<bool> parse_yes_no(std::string_view text);

@@ -27,9 +27,8 @@ std::int64_t ceil_quotient(Wide num, Wide den) {
   return -core::floor_div(-num, den);
 }
 
-// num ÷ den rounded half up, saturated at the largest amount: products of the largest values
-// formats.md allows (a billion dollars × a billion units) overflow 64 bits, and no stated total
-// can reach them anyway.
+// num ÷ den rounded half up, for a share of an amount (never larger than the amount), saturated
+// at the largest 64-bit amount. Products use core::rounded_money (out of range, not saturated).
 Money rounded(Wide num, Wide den) {
   constexpr Wide kLargest = std::numeric_limits<std::int64_t>::max();
   if (num / den >= kLargest) return Money{std::numeric_limits<std::int64_t>::max()};
@@ -185,14 +184,14 @@ std::optional<Money> wages_total(const model::TableD& table) {
 
 // ---- line formulas --------------------------------------------------------------------------
 
-Money product(Money amount, core::Quantity quantity) {
-  return rounded(Wide{amount.units} * quantity.units, core::Quantity::scale);
+std::optional<Money> product(Money amount, core::Quantity quantity) {
+  return core::rounded_money(Wide{amount.units} * quantity.units, core::Quantity::scale);
 }
 
-Money product(core::Quantity quantity, core::Rate rate) {
+std::optional<Money> product(core::Quantity quantity, core::Rate rate) {
   // hundredths × mills = 1/100,000 dollar; a cent is 1,000 of them.
   constexpr Wide kPerCent = Wide{core::Quantity::scale} * core::Rate::scale / Money::scale;
-  return rounded(Wide{quantity.units} * rate.units, kPerCent);
+  return core::rounded_money(Wide{quantity.units} * rate.units, kPerCent);
 }
 
 Money percent_of(Money amount, core::Percent percent) {
@@ -227,7 +226,9 @@ std::optional<LineFormula> line_formula(int category, const TableDLine& line) {
       std::optional<LineFormula> formula =
           quantity_times_money(line.number_of_nights, line.amount_per_night);
       if (formula && line.taxes.present()) {
-        formula->amount += *line.taxes;
+        if (formula->amount)
+          formula->amount =
+              core::rounded_money(Wide{formula->amount->units} + line.taxes->units, 1);
         formula->expression += " + " + core::money_text(*line.taxes);
       }
       return formula;

@@ -67,17 +67,19 @@ std::optional<core::Money> wages_total(const model::TableD& table);
 
 // ---- line formulas (TABLED-LINE-ARITH) ------------------------------------------------------
 
-// amount × quantity (cost per item × units, salary per week × weeks, ...), rounded half up.
-core::Money product(core::Money amount, core::Quantity quantity);
-// quantity × per-unit rate in mills (miles × amount per mile), rounded half up.
-core::Money product(core::Quantity quantity, core::Rate rate);
+// amount × quantity (cost per item × units, salary per week × weeks, ...), rounded half up;
+// nullopt when it is out of range (more than core::kLargestMoney, which no total can state).
+std::optional<core::Money> product(core::Money amount, core::Quantity quantity);
+// quantity × per-unit rate in mills (miles × amount per mile), rounded half up; nullopt when out
+// of range.
+std::optional<core::Money> product(core::Quantity quantity, core::Rate rate);
 // amount × percent ÷ 100 (total salaries × formula %), rounded half up.
 core::Money percent_of(core::Money amount, core::Percent percent);
 
 // A line's formula, evaluated: the amount and the formula as written for a message
 // ("8 × $65.00 + $40.00").
 struct LineFormula {
-  core::Money amount;
+  std::optional<core::Money> amount;  // nullopt: out of range (over core::kLargestMoney)
   std::string expression;
 };
 // The formula of formats.md §3.11 for a line of the Table D section of `category` (1–9);

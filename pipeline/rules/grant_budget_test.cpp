@@ -107,9 +107,11 @@ TEST_CASE("products are exact and rounded half up to the cent", "[rules][grant][
   CHECK(rules::product(money("100.01"), quantity("0.5")) == money("50.01"));
   CHECK(rules::product(money("0.15"), quantity("4000")) == money("600.00"));
   CHECK(rules::product(money("0.37"), quantity("0.01")) == money("0.00"));
-  // The largest values formats.md allows overflow 64 bits: the product saturates.
-  CHECK(rules::product(money("999999999.99"), quantity("999999999.99")) ==
-        Money{std::numeric_limits<std::int64_t>::max()});
+  // The largest values formats.md allows overflow 64 bits: the product is out of range (not
+  // saturated into a wrong number), as is any product over the largest amount.
+  CHECK_FALSE(rules::product(money("999999999.99"), quantity("999999999.99")));
+  CHECK_FALSE(rules::product(money("999999999.99"), quantity("1.01")));
+  CHECK_FALSE(rules::product(quantity("999999999.99"), rate("999999.999")));
   CHECK(rules::product(money("999999999.99"), quantity("1")) == money("999999999.99"));
 }
 

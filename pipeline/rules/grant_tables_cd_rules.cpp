@@ -241,9 +241,20 @@ void lines_multiply_out(const model::TableD& table, Outcome& outcome) {
       if (!line.total_charged.present()) continue;
       const std::optional<LineFormula> formula = line_formula(section->category, line);
       if (!formula || formula->amount == *line.total_charged) continue;
+      if (!formula->amount) {
+        // A product no 64-bit amount should pretend to hold: said, not printed wrong.
+        outcome.add(kTableDLineArith,
+                    std::string(section_title(*section)) + " " + quoted(line_description(line)) +
+                        ": " + formula->expression + " is out of range (more than " +
+                        money_text(core::kLargestMoney) +
+                        ", the largest amount a form can state), but Total Charged says " +
+                        money_text(*line.total_charged) + ".",
+                    line.total_charged.location);
+        continue;
+      }
       outcome.add(kTableDLineArith,
                   std::string(section_title(*section)) + " " + quoted(line_description(line)) +
-                      ": " + formula->expression + " = " + money_text(formula->amount) +
+                      ": " + formula->expression + " = " + money_text(*formula->amount) +
                       ", but Total Charged says " + money_text(*line.total_charged) + ".",
                   line.total_charged.location);
     }

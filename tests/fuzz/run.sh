@@ -22,7 +22,9 @@ cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= \
 cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" \
   --target formpipe_fuzz_xml formpipe_fuzz_csv formpipe_fuzz_zip
 
-# Seeds: every sample of the format; the bundles' tables as CSV seeds and zipped as zip seeds.
+# Seeds: every sample of the format; the bundles' tables as CSV seeds and zipped as zip seeds;
+# and tests/fuzz/corpus/FORMAT/, the committed inputs that once crashed or misled ingest (keep
+# every such input there: each run starts from them).
 corpus=$build/corpus
 mkdir -p "$corpus/xml" "$corpus/csv" "$corpus/zip" "$build/artifacts"
 cp "$root"/samples/*.xml "$corpus/xml/"
@@ -31,6 +33,11 @@ for bundle in "$root"/samples/*.bundle; do
   name=$(basename "$bundle" .bundle)
   for table in "$bundle"/*.csv; do cp "$table" "$corpus/csv/$name-$(basename "$table")"; done
   (cd "$bundle" && cmake -E tar cf "$corpus/zip/$name.zip" --format=zip -- *)
+done
+for format in xml csv zip; do
+  for seed in "$root"/tests/fuzz/corpus/"$format"/*; do
+    if [ -f "$seed" ]; then cp "$seed" "$corpus/$format/"; fi
+  done
 done
 
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
