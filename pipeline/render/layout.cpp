@@ -6,33 +6,12 @@
 #include <optional>
 
 #include "pipeline/core/error.hpp"
-#include "pipeline/render/canvas.hpp"
-#include "pipeline/render/fonts.hpp"
-#include "pipeline/render/text_layout.hpp"
+#include "pipeline/render/layout_impl.hpp"
 #include "pipeline/text/line_break.hpp"
 
 namespace pipeline::render {
 
 namespace {
-
-// Page geometry: US Letter, 1-inch margins.
-constexpr double kMargin = 72;
-constexpr double kLeft = kMargin;
-constexpr double kRight = kPageWidth - kMargin;
-constexpr double kTop = kPageHeight - kMargin;
-constexpr double kBottom = kMargin;
-constexpr double kWidth = kRight - kLeft;
-
-constexpr double kBodySize = 10;
-constexpr double kLeading = 1.38;
-
-double line_height(double size) {
-  return size * kLeading;
-}
-// Baseline of a line whose box starts at `top`: capitals sit centred in the line box.
-double baseline_below(double top, double size) {
-  return top - (line_height(size) / 2 + size * 0.35);
-}
 
 struct ToneColors {
   Rgb fill;
@@ -54,479 +33,289 @@ ToneColors tone_colors(Tone tone) {
   return {{0.93f, 0.95f, 0.97f}, palette::navy, palette::navy};
 }
 
-// One line of a table cell, with its own size and colour (cell text or its note).
-struct CellLine {
-  Line line;
-  double size;
-  Rgb color;
-};
-using CellLines = std::vector<CellLine>;
-
-double height_of(const CellLines& lines, std::size_t from = 0) {
-  double h = 0;
-  for (std::size_t i = from; i < lines.size(); ++i) h += line_height(lines[i].size);
-  return h;
-}
-
 }  // namespace
 
-struct Document::Impl {
-  DocumentInfo info;
-  RenderOptions options;
-  std::shared_ptr<const FontSet> fonts;
-  std::vector<PageOps> pages;
-  double y = kTop;
-  bool page_has_content = false;
-  bool finished = false;
-  std::optional<Line> running_header;  // info.title fitted to the width, made on first use
+Document::Impl::Impl(DocumentInfo i, RenderOptions o) : info(std::move(i)), options(std::move(o)) {
+  if (!options.fonts) throw core::Error("render: no fonts were given to lay the document out with");
+  fonts = options.fonts;
+  new_page();
+  if (info.letterhead) draw_letterhead(*info.letterhead);
+}
 
-  Impl(DocumentInfo i, RenderOptions o) : info(std::move(i)), options(std::move(o)) {
-    if (!options.fonts)
-      throw core::Error("render: no fonts were given to lay the document out with");
-    fonts = options.fonts;
-    new_page();
-    if (info.letterhead) draw_letterhead(*info.letterhead);
-  }
+void Document::Impl::new_page() {
+  pages.emplace_back();
+  y = kTop;
+  page_has_content = false;
+}
 
-  // ---- page flow ----
+void Document::Impl::ensure(double height) {
+  if (height > remaining() + 0.01 && page_has_content) new_page();
+}
 
-  PageOps& page() { return pages.back(); }
-  void new_page() {
-    pages.emplace_back();
-    y = kTop;
-    page_has_content = false;
-  }
-  double remaining() const { return y - kBottom; }
-  // Starts a new page unless `height` fits below the cursor or the page is still empty.
-  void ensure(double height) {
-    if (height > remaining() + 0.01 && page_has_content) new_page();
-  }
-  void skip(double points) {
-    if (page_has_content) y = std::max(kBottom, y - points);
-  }
+void Document::Impl::skip(double points) {
+  if (page_has_content) y = std::max(kBottom, y - points);
+}
 
-  // ---- text ----
+std::vector<Line> Document::Impl::wrap(const RichText& text, double size, double width) const {
+  return wrap_text(*fonts, text, size, width);
+}
 
-  std::vector<Line> wrap(const RichText& text, double size, double width) const {
-    return wrap_text(*fonts, text, size, width);
-  }
-  Line single_line(std::string_view text, double size, Weight weight) const {
-    auto lines = wrap({Span{std::string(text), weight}}, size, std::numeric_limits<double>::max());
-    return lines.empty() ? Line{} : std::move(lines.front());
-  }
+Line Document::Impl::single_line(std::string_view text, double size, Weight weight) const {
+  auto lines = wrap({Span{std::string(text), weight}}, size, std::numeric_limits<double>::max());
+  return lines.empty() ? Line{} : std::move(lines.front());
+}
 
-  void draw_line(const Line& line, double x, double baseline, double width, double size,
-                 Align align, Rgb color) {
-    double offset = 0;
-    if (align == Align::Right) offset = width - line.width;
-    if (align == Align::Center) offset = (width - line.width) / 2;
-    for (const auto& piece : line.pieces)
-      page().ops.push_back(TextOp{x + offset + piece.x, baseline, size, piece.face, color,
-                                  piece.text, piece.synthetic_bold, piece.glyphs});
-  }
+void Document::Impl::draw_line(const Line& line, double x, double baseline, double width,
+                               double size, Align align, Rgb color) {
+  double offset = 0;
+  if (align == Align::Right) offset = width - line.width;
+  if (align == Align::Center) offset = (width - line.width) / 2;
+  for (const auto& piece : line.pieces)
+    page().ops.push_back(TextOp{x + offset + piece.x, baseline, size, piece.face, color, piece.text,
+                                piece.synthetic_bold, piece.glyphs});
+}
 
-  // Lines flowed down the page from the cursor, breaking pages between lines.
-  void flow_lines(const std::vector<Line>& lines, double x, double width, double size, Align align,
-                  Rgb color) {
-    const double lh = line_height(size);
-    ensure(std::min<double>(2, static_cast<double>(lines.size())) * lh);  // no lone first line
-    for (const auto& line : lines) {
-      ensure(lh);
-      draw_line(line, x, baseline_below(y, size), width, size, align, color);
-      y -= lh;
-      page_has_content = true;
-    }
-  }
-
-  void rule_at(double at, double width, Rgb color, double x1 = kLeft, double x2 = kRight) {
-    page().ops.push_back(LineOp{x1, at, x2, at, width, color});
-  }
-
-  // ---- letterhead, running header, footer ----
-
-  void draw_letterhead(const Letterhead& head) {
-    const double top = kPageHeight - 50;
-    const double name_width = head.aside.empty() ? kWidth : kWidth * 0.66;
-    double baseline = top - 14 * 0.8;
-    double bottom = baseline;
-    for (const auto& line : wrap({bold(head.organization)}, 14, name_width)) {
-      draw_line(line, kLeft, baseline, name_width, 14, Align::Left, palette::navy);
-      bottom = baseline;
-      baseline -= 17;
-    }
-    baseline = bottom - 12;
-    for (const auto& text : head.lines) {
-      draw_line(single_line(text, 8.5, Weight::Regular), kLeft, baseline, kWidth, 8.5, Align::Left,
-                palette::muted);
-      bottom = baseline;
-      baseline -= 11;
-    }
-    baseline = top - 8.5 * 0.8;
-    for (const auto& text : head.aside) {
-      draw_line(single_line(text, 8.5, Weight::Regular), kLeft, baseline, kWidth, 8.5, Align::Right,
-                palette::muted);
-      bottom = std::min(bottom, baseline);
-      baseline -= 11;
-    }
-    const double rule_y = bottom - 8;
-    rule_at(rule_y, 1.2, palette::navy);
-    y = std::min(kTop, rule_y - 22);
-  }
-
-  // `text` on one line no wider than `width`: whole when it fits, else cut after the last
-  // grapheme cluster that leaves room for an ellipsis ("A very long name of an organiz…").
-  Line fitted_line(const std::string& text, double size, Weight weight, double width) const {
-    Line whole = single_line(text, size, weight);
-    if (whole.width <= width) return whole;
-    const std::string clean = printable(text);
-    const auto ends = text::grapheme_ends(clean);
-    const auto cut = [&](std::size_t n) {
-      std::string head = clean.substr(0, n == 0 ? 0 : ends[n - 1]);
-      while (!head.empty() && head.back() == ' ') head.pop_back();
-      return single_line(head + "\u2026", size, weight);
-    };
-    // The most clusters that fit, by bisection: the width grows with the clusters kept.
-    std::size_t low = 0;
-    std::size_t high = ends.size();
-    while (low < high) {
-      const std::size_t mid = (low + high + 1) / 2;
-      if (cut(mid).width <= width)
-        low = mid;
-      else
-        high = mid - 1;
-    }
-    return cut(low);
-  }
-
-  void draw_page_furniture(std::size_t index, std::size_t count) {
-    PageOps& ops = pages[index];
-    const auto push_line = [&](const Line& line, double x, double baseline, Align align) {
-      double offset = 0;
-      if (align == Align::Right) offset = -line.width;
-      for (const auto& piece : line.pieces)
-        ops.ops.push_back(TextOp{x + offset + piece.x, baseline, 8, piece.face, palette::muted,
-                                 piece.text, piece.synthetic_bold, piece.glyphs});
-    };
-    if (index > 0 && !info.title.empty()) {
-      if (!running_header) running_header = fitted_line(info.title, 8, Weight::Regular, kWidth);
-      push_line(*running_header, kLeft, kPageHeight - 46, Align::Left);
-      ops.ops.push_back(
-          LineOp{kLeft, kPageHeight - 52, kRight, kPageHeight - 52, 0.5, palette::rule});
-    }
-    ops.ops.push_back(LineOp{kLeft, 58, kRight, 58, 0.5, palette::rule});
-    if (!info.footer.empty())
-      push_line(single_line(info.footer, 8, Weight::Regular), kLeft, 46, Align::Left);
-    const std::string number = "Page " + std::to_string(index + 1) + " of " + std::to_string(count);
-    push_line(single_line(number, 8, Weight::Regular), kRight, 46, Align::Right);
-  }
-
-  // ---- blocks ----
-
-  void heading(std::string_view text, int level) {
-    const double size = level <= 1 ? 18 : level == 2 ? 12.5 : 10.5;
-    const double before = level <= 1 ? 14 : level == 2 ? 16 : 10;
-    const double after = level <= 1 ? 8 : level == 2 ? 8 : 3;
-    const Rgb color = level <= 2 ? palette::navy : palette::ink;
-    const auto lines = wrap({bold(std::string(text))}, size, kWidth);
-    const double height = static_cast<double>(lines.size()) * line_height(size);
-    // Keep the heading with at least three lines of what follows it.
-    ensure(before + height + after + 3 * line_height(kBodySize));
-    skip(before);
-    for (const auto& line : lines) {
-      draw_line(line, kLeft, baseline_below(y, size), kWidth, size, Align::Left, color);
-      y -= line_height(size);
-    }
+void Document::Impl::flow_lines(const std::vector<Line>& lines, double x, double width, double size,
+                                Align align, Rgb color) {
+  const double lh = line_height(size);
+  ensure(std::min<double>(2, static_cast<double>(lines.size())) * lh);  // no lone first line
+  for (const auto& line : lines) {
+    ensure(lh);
+    draw_line(line, x, baseline_below(y, size), width, size, align, color);
+    y -= lh;
     page_has_content = true;
-    if (level == 2) {
-      rule_at(y - 1, 0.75, palette::rule);
-      y -= 1;
-    }
-    y -= after;
   }
+}
 
-  void paragraph(const RichText& text, const ParagraphStyle& style) {
-    const auto lines = wrap(text, style.size, kWidth);
-    flow_lines(lines, kLeft, kWidth, style.size, style.align,
-               style.muted ? palette::muted : palette::ink);
-    skip(style.space_after);
+void Document::Impl::rule_at(double at, double width, Rgb color, double x1, double x2) {
+  page().ops.push_back(LineOp{x1, at, x2, at, width, color});
+}
+
+void Document::Impl::draw_letterhead(const Letterhead& head) {
+  const double top = kPageHeight - 50;
+  const double name_width = head.aside.empty() ? kWidth : kWidth * 0.66;
+  double baseline = top - 14 * 0.8;
+  double bottom = baseline;
+  for (const auto& line : wrap({bold(head.organization)}, 14, name_width)) {
+    draw_line(line, kLeft, baseline, name_width, 14, Align::Left, palette::navy);
+    bottom = baseline;
+    baseline -= 17;
   }
-
-  // A list whose items are marked "•" (numbered false) or "1.", "2.", ... (numbered true).
-  void list(const std::vector<RichText>& items, bool numbered) {
-    const double indent = numbered ? 22 : 16;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const auto lines = wrap(items[i], kBodySize, kWidth - indent);
-      if (lines.empty()) continue;
-      const double lh = line_height(kBodySize);
-      ensure(std::min<double>(2, static_cast<double>(lines.size())) * lh);
-      const std::string label = numbered ? std::to_string(i + 1) + "." : "\u2022";
-      draw_line(single_line(label, kBodySize, Weight::Regular), kLeft, baseline_below(y, kBodySize),
-                indent - 7, kBodySize, Align::Right, numbered ? palette::ink : palette::navy);
-      flow_lines(lines, kLeft + indent, kWidth - indent, kBodySize, Align::Left, palette::ink);
-      skip(3);
-    }
-    skip(5);
+  baseline = bottom - 12;
+  for (const auto& text : head.lines) {
+    draw_line(single_line(text, 8.5, Weight::Regular), kLeft, baseline, kWidth, 8.5, Align::Left,
+              palette::muted);
+    bottom = baseline;
+    baseline -= 11;
   }
+  baseline = top - 8.5 * 0.8;
+  for (const auto& text : head.aside) {
+    draw_line(single_line(text, 8.5, Weight::Regular), kLeft, baseline, kWidth, 8.5, Align::Right,
+              palette::muted);
+    bottom = std::min(bottom, baseline);
+    baseline -= 11;
+  }
+  const double rule_y = bottom - 8;
+  rule_at(rule_y, 1.2, palette::navy);
+  y = std::min(kTop, rule_y - 22);
+}
 
-  void key_values(const std::vector<std::pair<std::string, std::string>>& items) {
-    constexpr double gap = 14;
-    double label_width = 0;
-    for (const auto& [label, value] : items)
-      label_width =
-          std::max(label_width, fonts->text_width(printable(label), Weight::Bold, kBodySize));
-    label_width = std::min(label_width + gap, kWidth * 0.4);
-    const double value_width = kWidth - label_width;
+Line Document::Impl::fitted_line(const std::string& text, double size, Weight weight,
+                                 double width) const {
+  Line whole = single_line(text, size, weight);
+  if (whole.width <= width) return whole;
+  const std::string clean = printable(text);
+  const auto ends = text::grapheme_ends(clean);
+  const auto cut = [&](std::size_t n) {
+    std::string head = clean.substr(0, n == 0 ? 0 : ends[n - 1]);
+    while (!head.empty() && head.back() == ' ') head.pop_back();
+    return single_line(head + "\u2026", size, weight);
+  };
+  // The most clusters that fit, by bisection: the width grows with the clusters kept.
+  std::size_t low = 0;
+  std::size_t high = ends.size();
+  while (low < high) {
+    const std::size_t mid = (low + high + 1) / 2;
+    if (cut(mid).width <= width)
+      low = mid;
+    else
+      high = mid - 1;
+  }
+  return cut(low);
+}
+
+void Document::Impl::draw_page_furniture(std::size_t index, std::size_t count) {
+  PageOps& ops = pages[index];
+  const auto push_line = [&](const Line& line, double x, double baseline, Align align) {
+    double offset = 0;
+    if (align == Align::Right) offset = -line.width;
+    for (const auto& piece : line.pieces)
+      ops.ops.push_back(TextOp{x + offset + piece.x, baseline, 8, piece.face, palette::muted,
+                               piece.text, piece.synthetic_bold, piece.glyphs});
+  };
+  if (index > 0 && !info.title.empty()) {
+    if (!running_header) running_header = fitted_line(info.title, 8, Weight::Regular, kWidth);
+    push_line(*running_header, kLeft, kPageHeight - 46, Align::Left);
+    ops.ops.push_back(
+        LineOp{kLeft, kPageHeight - 52, kRight, kPageHeight - 52, 0.5, palette::rule});
+  }
+  ops.ops.push_back(LineOp{kLeft, 58, kRight, 58, 0.5, palette::rule});
+  if (!info.footer.empty())
+    push_line(single_line(info.footer, 8, Weight::Regular), kLeft, 46, Align::Left);
+  const std::string number = "Page " + std::to_string(index + 1) + " of " + std::to_string(count);
+  push_line(single_line(number, 8, Weight::Regular), kRight, 46, Align::Right);
+}
+
+void Document::Impl::heading(std::string_view text, int level) {
+  const double size = level <= 1 ? 18 : level == 2 ? 12.5 : 10.5;
+  const double before = level <= 1 ? 14 : level == 2 ? 16 : 10;
+  const double after = level <= 1 ? 8 : level == 2 ? 8 : 3;
+  const Rgb color = level <= 2 ? palette::navy : palette::ink;
+  const auto lines = wrap({bold(std::string(text))}, size, kWidth);
+  const double height = static_cast<double>(lines.size()) * line_height(size);
+  // Keep the heading with at least three lines of what follows it.
+  ensure(before + height + after + 3 * line_height(kBodySize));
+  skip(before);
+  for (const auto& line : lines) {
+    draw_line(line, kLeft, baseline_below(y, size), kWidth, size, Align::Left, color);
+    y -= line_height(size);
+  }
+  page_has_content = true;
+  if (level == 2) {
+    rule_at(y - 1, 0.75, palette::rule);
+    y -= 1;
+  }
+  y -= after;
+}
+
+void Document::Impl::paragraph(const RichText& text, const ParagraphStyle& style) {
+  const auto lines = wrap(text, style.size, kWidth);
+  flow_lines(lines, kLeft, kWidth, style.size, style.align,
+             style.muted ? palette::muted : palette::ink);
+  skip(style.space_after);
+}
+
+void Document::Impl::list(const std::vector<RichText>& items, bool numbered) {
+  const double indent = numbered ? 22 : 16;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto lines = wrap(items[i], kBodySize, kWidth - indent);
+    if (lines.empty()) continue;
     const double lh = line_height(kBodySize);
-    for (const auto& [label, value] : items) {
-      const auto label_lines = wrap({bold(label)}, kBodySize, label_width - gap);
-      const auto value_lines = wrap({regular(value)}, kBodySize, value_width);
-      const double rows = static_cast<double>(
-          std::max<std::size_t>(1, std::max(label_lines.size(), value_lines.size())));
-      ensure(rows * lh);
-      const double top = y;
-      for (std::size_t i = 0; i < label_lines.size(); ++i)
-        draw_line(label_lines[i], kLeft,
-                  baseline_below(top - static_cast<double>(i) * lh, kBodySize), label_width,
-                  kBodySize, Align::Left, palette::muted);
-      for (std::size_t i = 0; i < value_lines.size(); ++i)
-        draw_line(value_lines[i], kLeft + label_width,
-                  baseline_below(top - static_cast<double>(i) * lh, kBodySize), value_width,
-                  kBodySize, Align::Left, palette::ink);
-      y -= rows * lh + 2;
-      page_has_content = true;
-    }
-    skip(6);
+    ensure(std::min<double>(2, static_cast<double>(lines.size())) * lh);
+    const std::string label = numbered ? std::to_string(i + 1) + "." : "\u2022";
+    draw_line(single_line(label, kBodySize, Weight::Regular), kLeft, baseline_below(y, kBodySize),
+              indent - 7, kBodySize, Align::Right, numbered ? palette::ink : palette::navy);
+    flow_lines(lines, kLeft + indent, kWidth - indent, kBodySize, Align::Left, palette::ink);
+    skip(3);
   }
+  skip(5);
+}
 
-  void banner(std::string_view text, Tone tone) {
-    constexpr double pad = 9;
-    constexpr double bar = 4;
-    constexpr double size = 10.5;
-    const ToneColors colors = tone_colors(tone);
-    const auto lines = wrap({bold(std::string(text))}, size, kWidth - bar - 2 * pad);
-    const double height = static_cast<double>(lines.size()) * line_height(size) + 2 * pad;
+void Document::Impl::key_values(const std::vector<std::pair<std::string, std::string>>& items) {
+  constexpr double gap = 14;
+  double label_width = 0;
+  for (const auto& [label, value] : items)
+    label_width =
+        std::max(label_width, fonts->text_width(printable(label), Weight::Bold, kBodySize));
+  label_width = std::min(label_width + gap, kWidth * 0.4);
+  const double value_width = kWidth - label_width;
+  const double lh = line_height(kBodySize);
+  for (const auto& [label, value] : items) {
+    const auto label_lines = wrap({bold(label)}, kBodySize, label_width - gap);
+    const auto value_lines = wrap({regular(value)}, kBodySize, value_width);
+    const double rows = static_cast<double>(
+        std::max<std::size_t>(1, std::max(label_lines.size(), value_lines.size())));
+    ensure(rows * lh);
+    const double top = y;
+    for (std::size_t i = 0; i < label_lines.size(); ++i)
+      draw_line(label_lines[i], kLeft, baseline_below(top - static_cast<double>(i) * lh, kBodySize),
+                label_width, kBodySize, Align::Left, palette::muted);
+    for (std::size_t i = 0; i < value_lines.size(); ++i)
+      draw_line(value_lines[i], kLeft + label_width,
+                baseline_below(top - static_cast<double>(i) * lh, kBodySize), value_width,
+                kBodySize, Align::Left, palette::ink);
+    y -= rows * lh + 2;
+    page_has_content = true;
+  }
+  skip(6);
+}
+
+void Document::Impl::banner(std::string_view text, Tone tone) {
+  constexpr double pad = 9;
+  constexpr double bar = 4;
+  constexpr double size = 10.5;
+  const ToneColors colors = tone_colors(tone);
+  const auto lines = wrap({bold(std::string(text))}, size, kWidth - bar - 2 * pad);
+  const double height = static_cast<double>(lines.size()) * line_height(size) + 2 * pad;
+  ensure(height);
+  page().ops.push_back(RectOp{kLeft, y - height, kWidth, height, colors.fill, std::nullopt, 0});
+  page().ops.push_back(RectOp{kLeft, y - height, bar, height, colors.bar, std::nullopt, 0});
+  double top = y - pad;
+  for (const auto& line : lines) {
+    draw_line(line, kLeft + bar + pad, baseline_below(top, size), kWidth, size, Align::Left,
+              colors.text);
+    top -= line_height(size);
+  }
+  y -= height;
+  page_has_content = true;
+  skip(12);
+}
+
+void Document::Impl::signature_blocks(const std::vector<Signatory>& signatories) {
+  constexpr double gutter = 36;
+  constexpr double column = (kWidth - gutter) / 2;
+  constexpr double signing_space = 34;
+  constexpr double date_width = 78;
+  for (std::size_t i = 0; i < signatories.size(); i += 2) {
+    struct Block {
+      std::vector<CellLine> lines;
+    };
+    std::vector<Block> blocks;
+    double tallest = 0;
+    for (std::size_t j = i; j < std::min(i + 2, signatories.size()); ++j) {
+      const Signatory& s = signatories[j];
+      Block block;
+      for (auto& l : wrap({bold(s.name)}, kBodySize, column))
+        block.lines.push_back({std::move(l), kBodySize, palette::ink});
+      for (auto& l : wrap({regular(s.title)}, 9.5, column))
+        block.lines.push_back({std::move(l), 9.5, palette::ink});
+      for (auto& l : wrap({regular(s.organization)}, 9.5, column))
+        block.lines.push_back({std::move(l), 9.5, palette::muted});
+      tallest = std::max(tallest, height_of(block.lines));
+      blocks.push_back(std::move(block));
+    }
+    const double height = signing_space + 14 + tallest;
     ensure(height);
-    page().ops.push_back(RectOp{kLeft, y - height, kWidth, height, colors.fill, std::nullopt, 0});
-    page().ops.push_back(RectOp{kLeft, y - height, bar, height, colors.bar, std::nullopt, 0});
-    double top = y - pad;
-    for (const auto& line : lines) {
-      draw_line(line, kLeft + bar + pad, baseline_below(top, size), kWidth, size, Align::Left,
-                colors.text);
-      top -= line_height(size);
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+      const double x = kLeft + static_cast<double>(k) * (column + gutter);
+      const double line_y = y - signing_space;
+      page().ops.push_back(
+          LineOp{x, line_y, x + column - date_width - 12, line_y, 0.6, palette::ink});
+      page().ops.push_back(
+          LineOp{x + column - date_width, line_y, x + column, line_y, 0.6, palette::ink});
+      draw_line(single_line("Signature", 7.5, Weight::Regular), x, line_y - 9, column, 7.5,
+                Align::Left, palette::muted);
+      draw_line(single_line("Date", 7.5, Weight::Regular), x + column - date_width, line_y - 9,
+                date_width, 7.5, Align::Left, palette::muted);
+      double top = line_y - 14;
+      for (const auto& l : blocks[k].lines) {
+        draw_line(l.line, x, baseline_below(top, l.size), column, l.size, Align::Left, l.color);
+        top -= line_height(l.size);
+      }
     }
     y -= height;
     page_has_content = true;
-    skip(12);
+    skip(20);
   }
+}
 
-  void signature_blocks(const std::vector<Signatory>& signatories) {
-    constexpr double gutter = 36;
-    constexpr double column = (kWidth - gutter) / 2;
-    constexpr double signing_space = 34;
-    constexpr double date_width = 78;
-    for (std::size_t i = 0; i < signatories.size(); i += 2) {
-      struct Block {
-        std::vector<CellLine> lines;
-      };
-      std::vector<Block> blocks;
-      double tallest = 0;
-      for (std::size_t j = i; j < std::min(i + 2, signatories.size()); ++j) {
-        const Signatory& s = signatories[j];
-        Block block;
-        for (auto& l : wrap({bold(s.name)}, kBodySize, column))
-          block.lines.push_back({std::move(l), kBodySize, palette::ink});
-        for (auto& l : wrap({regular(s.title)}, 9.5, column))
-          block.lines.push_back({std::move(l), 9.5, palette::ink});
-        for (auto& l : wrap({regular(s.organization)}, 9.5, column))
-          block.lines.push_back({std::move(l), 9.5, palette::muted});
-        tallest = std::max(tallest, height_of(block.lines));
-        blocks.push_back(std::move(block));
-      }
-      const double height = signing_space + 14 + tallest;
-      ensure(height);
-      for (std::size_t k = 0; k < blocks.size(); ++k) {
-        const double x = kLeft + static_cast<double>(k) * (column + gutter);
-        const double line_y = y - signing_space;
-        page().ops.push_back(
-            LineOp{x, line_y, x + column - date_width - 12, line_y, 0.6, palette::ink});
-        page().ops.push_back(
-            LineOp{x + column - date_width, line_y, x + column, line_y, 0.6, palette::ink});
-        draw_line(single_line("Signature", 7.5, Weight::Regular), x, line_y - 9, column, 7.5,
-                  Align::Left, palette::muted);
-        draw_line(single_line("Date", 7.5, Weight::Regular), x + column - date_width, line_y - 9,
-                  date_width, 7.5, Align::Left, palette::muted);
-        double top = line_y - 14;
-        for (const auto& l : blocks[k].lines) {
-          draw_line(l.line, x, baseline_below(top, l.size), column, l.size, Align::Left, l.color);
-          top -= line_height(l.size);
-        }
-      }
-      y -= height;
-      page_has_content = true;
-      skip(20);
-    }
-  }
-
-  // ---- tables ----
-
-  struct TableLayout {
-    std::vector<double> x;      // left edge of each column
-    std::vector<double> width;  // width of each column
-    std::vector<Align> align;
-    std::vector<CellLines> header;
-    double size = 9;
-    bool striped = true;
-    bool repeat_header = true;
-  };
-  static constexpr double kCellPadX = 5;
-  static constexpr double kCellPadY = 3.5;
-
-  double row_height(const std::vector<CellLines>& cells,
-                    const std::vector<std::size_t>& from) const {
-    double h = 0;
-    for (std::size_t c = 0; c < cells.size(); ++c) h = std::max(h, height_of(cells[c], from[c]));
-    return std::max(h, line_height(8)) + 2 * kCellPadY;
-  }
-
-  void draw_header(const TableLayout& t) {
-    const std::vector<std::size_t> from(t.header.size(), 0);
-    const double h = row_height(t.header, from);
-    page().ops.push_back(RectOp{kLeft, y - h, kWidth, h, palette::header_fill, std::nullopt, 0});
-    draw_cells(t, t.header, from, std::numeric_limits<double>::max());
-    rule_at(y - h, 0.8, palette::navy);
-    y -= h;
-    page_has_content = true;
-  }
-
-  // Draws the cells' lines from `from` on while they fit in `limit` points; returns, per cell,
-  // the index of the first line not drawn.
-  std::vector<std::size_t> draw_cells(const TableLayout& t, const std::vector<CellLines>& cells,
-                                      const std::vector<std::size_t>& from, double limit) {
-    std::vector<std::size_t> next(from);
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      double top = y - kCellPadY;
-      double used = 0;
-      const double inner = t.width[c] - 2 * kCellPadX;
-      for (std::size_t i = from[c]; i < cells[c].size(); ++i) {
-        const CellLine& l = cells[c][i];
-        const double lh = line_height(l.size);
-        if (used + lh > limit + 0.01) break;
-        draw_line(l.line, t.x[c] + kCellPadX, baseline_below(top, l.size), inner, l.size,
-                  t.align[c], l.color);
-        top -= lh;
-        used += lh;
-        next[c] = i + 1;
-      }
-    }
-    return next;
-  }
-
-  CellLines cell_lines(const Cell& cell, double width, double size, bool all_bold) const {
-    CellLines lines;
-    RichText text = cell.text;
-    if (all_bold)
-      for (auto& span : text) span.weight = Weight::Bold;
-    for (auto& l : wrap(text, size, width)) lines.push_back({std::move(l), size, palette::ink});
-    if (!cell.note.empty())
-      for (auto& l : wrap({regular(cell.note)}, size - 1.5, width))
-        lines.push_back({std::move(l), size - 1.5, palette::muted});
-    return lines;
-  }
-
-  void table(const std::vector<Column>& columns, const std::vector<std::vector<Cell>>& rows,
-             const TableOptions& table_options) {
-    if (columns.empty()) return;
-    TableLayout t;
-    t.size = table_options.size;
-    t.striped = table_options.striped;
-    t.repeat_header = table_options.repeat_header;
-    const double total =
-        std::accumulate(columns.begin(), columns.end(), 0.0,
-                        [](double sum, const Column& c) { return sum + std::max(c.weight, 0.0); });
-    double x = kLeft;
-    for (const auto& column : columns) {
-      const double w = total > 0 ? kWidth * std::max(column.weight, 0.0) / total
-                                 : kWidth / static_cast<double>(columns.size());
-      t.x.push_back(x);
-      t.width.push_back(w);
-      t.align.push_back(column.align);
-      CellLines header;
-      for (auto& l : wrap({bold(column.title)}, t.size, w - 2 * kCellPadX))
-        header.push_back({std::move(l), t.size, palette::navy});
-      t.header.push_back(std::move(header));
-      x += w;
-    }
-    const std::vector<std::size_t> zero(columns.size(), 0);
-    const double header_height = row_height(t.header, zero);
-
-    std::vector<std::vector<CellLines>> laid_out;
-    laid_out.reserve(rows.size());
-    const std::size_t first_total = rows.size() - std::min(table_options.total_rows, rows.size());
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      const auto& row = rows[r];
-      std::vector<CellLines> cells(columns.size());
-      for (std::size_t c = 0; c < columns.size() && c < row.size(); ++c)
-        cells[c] = cell_lines(row[c], t.width[c] - 2 * kCellPadX, t.size, r >= first_total);
-      laid_out.push_back(std::move(cells));
-    }
-
-    // The header starts on a page where the first row (or three lines of it) fits under it.
-    const double first = laid_out.empty() ? 0
-                                          : std::min(row_height(laid_out.front(), zero),
-                                                     3 * line_height(t.size) + 2 * kCellPadY);
-    ensure(header_height + first);
-    draw_header(t);
-    for (std::size_t r = 0; r < laid_out.size(); ++r) {
-      const auto& cells = laid_out[r];
-      std::vector<std::size_t> from = zero;
-      for (;;) {
-        const double h = row_height(cells, from);
-        const double min_split = line_height(t.size) * 2 + 2 * kCellPadY;
-        if (h > remaining() + 0.01) {
-          const double page_capacity = kTop - kBottom - header_height;
-          const bool must_split = h > page_capacity && remaining() >= min_split;
-          if (!must_split) {
-            new_page();
-            if (t.repeat_header) draw_header(t);
-            continue;
-          }
-          // Taller than a page: draw what fits here, continue the row on the next page.
-          const double limit = remaining() - 2 * kCellPadY;
-          stripe(t, r, remaining());
-          const auto next = draw_cells(t, cells, from, limit);
-          y = kBottom;
-          rule_at(y, 0.4, palette::rule);
-          from = next;
-          new_page();
-          if (t.repeat_header) draw_header(t);
-          continue;
-        }
-        if (r == first_total && r > 0) rule_at(y, 0.8, palette::navy);
-        if (r < first_total) stripe(t, r, h);
-        draw_cells(t, cells, from, std::numeric_limits<double>::max());
-        y -= h;
-        rule_at(y, 0.4, palette::rule);
-        break;
-      }
-    }
-    page_has_content = true;
-    skip(14);
-  }
-
-  void stripe(const TableLayout& t, std::size_t row, double height) {
-    if (t.striped && row % 2 == 1)
-      page().ops.push_back(
-          RectOp{kLeft, y - height, kWidth, height, palette::stripe, std::nullopt, 0});
-  }
-
-  std::string finish() {
-    if (finished) throw core::Error("Document::finish called twice");
-    finished = true;
-    for (std::size_t i = 0; i < pages.size(); ++i) draw_page_furniture(i, pages.size());
-    const PdfMetadata metadata{info.title, info.author, info.subject, info.keywords};
-    return (options.backend ? options.backend : write_pdf)(pages, metadata, *fonts, options);
-  }
-};
+std::string Document::Impl::finish() {
+  if (finished) throw core::Error("Document::finish called twice");
+  finished = true;
+  for (std::size_t i = 0; i < pages.size(); ++i) draw_page_furniture(i, pages.size());
+  const PdfMetadata metadata{info.title, info.author, info.subject, info.keywords};
+  return (options.backend ? options.backend : write_pdf)(pages, metadata, *fonts, options);
+}
 
 Document::Document(DocumentInfo info, RenderOptions options)
     : impl_(std::make_unique<Impl>(std::move(info), std::move(options))) {}
