@@ -5,13 +5,15 @@
 //! kind's reader (grant_proposal_reader.cpp, ...) walks its tree with one Reader.
 //!
 //! Locations are slash paths from the root with 1-based indexes on row elements
-//! ("cet-grant-proposal/table-d/travel/lodging[1]/total-charged"), plus "(file row N)" for CSV.
+//! ("cet-grant-proposal/table-d/travel/lodging[1]/total-charged"), plus "(file row N)" for CSV;
+//! the indexes that keep them cheap are private to the reader (reader_paths.hpp). How a value's
+//! text is read and parsed is values.hpp's.
 
 #include <pugixml.hpp>
 
-#include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -24,8 +26,12 @@
 #include "pipeline/core/finding.hpp"
 #include "pipeline/core/money.hpp"
 #include "pipeline/ingest/tree.hpp"
+#include "pipeline/ingest/values.hpp"
 
 namespace pipeline::ingest {
+
+class Paths;
+class Children;
 
 inline constexpr core::RuleRef kFormatXml{"FORMAT-XML", core::Severity::Error, "formats.md §1–§2"};
 inline constexpr core::RuleRef kFormatCsv{"FORMAT-CSV", core::Severity::Error, "formats.md §8"};
@@ -41,9 +47,6 @@ inline constexpr core::RuleRef kFormatUnknown{"FORMAT-UNKNOWN", core::Severity::
 
 // Whether an element's absence is reported here (FORMAT-REQUIRED) or left to a rule.
 enum class Need { Optional, Required };
-
-// How a text value's white space is treated (formats.md §2).
-enum class TextShape { SingleLine, Narrative };
 
 class Reader {
  public:
@@ -185,83 +188,9 @@ class Reader {
   const Tree& tree_;
   std::vector<core::Finding>& findings_;
   std::string profile_;
-  // Row element -> 1-based index: an open-addressing table (rows are never removed; a node
-  // per row would cost an allocation each).
-  struct RowSlot {
-    const void* row = nullptr;
-    std::size_t index = 0;
-  };
-  std::vector<RowSlot> rows_;
-  std::size_t row_count_ = 0;
-  void add_row(const void* row, std::size_t index);
-  std::vector<const void*> row_parents_;  // elements whose children rows() listed
   std::set<std::string, std::less<>> unknown_reported_;
-
-  // Appends the element path ("a/b[2]/c") and the CSV origin (" (table-d.csv row 7)").
-  void append_bare_path(std::string& out, pugi::xml_node node) const;
-  void append_origin(std::string& out, pugi::xml_node node) const;
-  // The CSV origin of `node` or its nearest ancestor that has one; null when none does.
-  const Origin* origin_of(pugi::xml_node node) const;
-  // Whether `node` has a CSV origin of its own.
-  bool has_own_origin(pugi::xml_node node) const;
-  // An element as a parent: its shared text (bare path, then CSV origin) and whether rows()
-  // listed its children (so they may carry indexes).
-  struct CachedPath {
-    const void* element = nullptr;
-    const core::Location::Shared* shared = nullptr;  // one reference held
-    bool row_parent = false;
-  };
-  // The cached entry of `element` (built when missing), moved to the front. The parents of the
-  // elements whose paths are being built (the row whose values are read, its container, ...)
-  // are kept, most recent first; rows() forgets those below its parent, whose paths change.
-  const CachedPath& parent_path(pugi::xml_node element) const;
-  void forget_path(CachedPath& entry) const;
-  mutable std::array<CachedPath, 8> path_cache_;
-  // The 1-based row index of `node`, 0 when rows() did not list it.
-  std::size_t row_index(const void* node) const;
-  // The named children of the last parents once() looked in, in document order (what
-  // pugixml's child(name) and next_sibling(name) walk, without a string comparison per child
-  // and lookup).
-  struct NamedChild {
-    std::string_view name;
-    pugi::xml_node node;
-    bool element = false;
-  };
-  struct ChildIndex {
-    const void* parent = nullptr;
-    std::vector<NamedChild> children;
-  };
-  const std::vector<NamedChild>& children_of(pugi::xml_node parent);
-  std::array<ChildIndex, 2> child_indexes_;
-  mutable const void* origin_cache_element_ = nullptr;
-  mutable const Origin* origin_cache_ = nullptr;
-  // False when `element` certainly has no CSV origin (a bit filter over tree_.origin's keys,
-  // rebuilt whenever the map has grown).
-  bool may_have_origin(const void* element) const;
-  mutable std::vector<std::uint64_t> origin_filter_;
-  mutable std::size_t origin_filter_size_ = 0;
+  std::unique_ptr<Paths> paths_;        // locations (reader_paths.hpp)
+  std::unique_ptr<Children> children_;  // once() and known()'s child lookups
 };
-
-// Text of an element: its character data, trimmed; single-line values collapse inner white
-// space; narratives keep paragraph breaks (a blank line). NFC-normalised.
-std::string element_text(pugi::xml_node node, TextShape shape);
-
-// The type label of a date for a value that is not one: "a date YYYY-MM-DD", or, for a real date
-// outside the years core::kFirstYear..kLastYear, one that says it is out of range.
-std::string date_type_label(std::string_view raw);
-
-// Parsers for formats.md §2.1 types, for use with Reader::typed / convert.
-std::optional<bool> parse_yes_no(std::string_view text);
-std::optional<std::string> parse_zip(std::string_view text);
-std::optional<std::string> parse_state(std::string_view text);
-std::optional<std::string> parse_telephone(std::string_view text);
-std::optional<std::string> parse_email(std::string_view text);
-std::optional<std::string> parse_ein(std::string_view text);
-std::optional<std::string> parse_naics(std::string_view text);
-// Month numbers and ranges ("1 4 7 10", "1, 5, 9", "2-11") as a sorted set.
-std::optional<std::set<int>> parse_months(std::string_view text);
-// Space-separated words, each one of `allowed`.
-std::optional<std::vector<std::string>> parse_word_list(
-    std::string_view text, std::initializer_list<std::string_view> allowed);
 
 }  // namespace pipeline::ingest

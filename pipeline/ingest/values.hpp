@@ -1,0 +1,61 @@
+#pragma once
+//! Values as formats.md §2 reads them: an element's text (trimmed, NFC, white space collapsed in
+//! single-line values, paragraph breaks kept in narratives) and the parsers of §2.1's types.
+//! The Reader (reader.hpp) reads every value through these; they know nothing of locations or
+//! findings.
+
+#include <pugixml.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pipeline::ingest {
+
+// How a text value's white space is treated (formats.md §2).
+enum class TextShape { SingleLine, Narrative };
+
+// The character data of an element's children, joined, and whether a child is an element. Most
+// values are one run of character data: it is read in place rather than copied.
+struct CharacterData {
+  std::string joined;
+  std::string_view raw;
+  bool has_element = false;
+
+  explicit CharacterData(pugi::xml_node node);
+  CharacterData(const CharacterData&) = delete;
+  CharacterData& operator=(const CharacterData&) = delete;
+
+  // The value: trimmed and NFC; single-line values collapse inner white space.
+  std::string text(TextShape shape) const;
+};
+
+// Text of an element: its character data, trimmed; single-line values collapse inner white
+// space; narratives keep paragraph breaks (a blank line). NFC-normalised.
+std::string element_text(pugi::xml_node node, TextShape shape);
+
+// A single-line value's text (an attribute's, say): trimmed, NFC, inner white space collapsed.
+std::string single_line_text(std::string_view raw);
+
+// The type label of a date for a value that is not one: "a date YYYY-MM-DD", or, for a real date
+// outside the years core::kFirstYear..kLastYear, one that says it is out of range.
+std::string date_type_label(std::string_view raw);
+
+// Parsers for formats.md §2.1 types, for use with Reader::typed / convert.
+std::optional<bool> parse_yes_no(std::string_view text);
+std::optional<std::string> parse_zip(std::string_view text);
+std::optional<std::string> parse_state(std::string_view text);
+std::optional<std::string> parse_telephone(std::string_view text);
+std::optional<std::string> parse_email(std::string_view text);
+std::optional<std::string> parse_ein(std::string_view text);
+std::optional<std::string> parse_naics(std::string_view text);
+// Month numbers and ranges ("1 4 7 10", "1, 5, 9", "2-11") as a sorted set.
+std::optional<std::set<int>> parse_months(std::string_view text);
+// Space-separated words, each one of `allowed`.
+std::optional<std::vector<std::string>> parse_word_list(
+    std::string_view text, std::initializer_list<std::string_view> allowed);
+
+}  // namespace pipeline::ingest
