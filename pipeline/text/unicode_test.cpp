@@ -84,3 +84,16 @@ TEST_CASE("Michigan local time resolves daylight saving", "[text]") {
   CHECK(text::michigan_local_to_instant(*winter).seconds ==
         core::instant_with_offset(*winter, -300).seconds);
 }
+
+TEST_CASE("white space collapses one way: ASCII White_Space for values, XML's for templates",
+          "[text]") {
+  for (const std::string ascii :
+       {"", " ", "a", "  a  b  ", "\ta\n\v\fb\r", "x \t\n\v\f\r y", "\v\fz\f\v"}) {
+    CAPTURE(ascii);
+    CHECK(text::collapse_ascii_spaces(ascii) == text::collapse_spaces(ascii));
+  }
+  CHECK(text::collapse_ascii_spaces(" caf\xC3\xA9\xC2\xA0 au lait ") ==
+        "caf\xC3\xA9\xC2\xA0 au lait");  // only ASCII spaces: the no-break space stays
+  CHECK(text::collapse_xml_spaces("\n  Signed  \t by\r\n ") == "Signed by");
+  CHECK(text::collapse_xml_spaces("a\vb \f c") == "a\vb \f c");  // not XML white space
+}
