@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/model/grant_words.hpp"
 #include "pipeline/render/form_parts.hpp"
 #include "pipeline/render/layout.hpp"
 #include "pipeline/text/format.hpp"
@@ -110,15 +111,7 @@ void signature_sheet(Document& doc, const model::GrantProposal& proposal) {
 
 std::string training_type(const core::Field<model::TypeOfTraining>& type) {
   if (!type.present()) return type.rejected() ? type.raw : kBlank;
-  switch (*type) {
-    case model::TypeOfTraining::Presentation:
-      return "Presentation";
-    case model::TypeOfTraining::Seminar:
-      return "Seminar";
-    case model::TypeOfTraining::Course:
-      return "Course";
-  }
-  return kBlank;
+  return parts::word_label(model::training_type_word(*type));
 }
 
 std::string service_type(const core::Field<model::TypeOfServiceActivity>& type) {
@@ -318,7 +311,6 @@ void table_c(Document& doc, const model::GrantProposal& proposal) {
 
 // A section's columns: the line item, its funding, up to two formula columns, the total.
 struct SectionLayout {
-  const char* title;
   const char* item;
   const char* first = nullptr;  // null: the section has no formula columns
   const char* second = nullptr;
@@ -327,23 +319,23 @@ struct SectionLayout {
 SectionLayout section_layout(int category) {
   switch (category) {
     case 1:
-      return {"Wages/Salaries", "Position", "Salary per Week", "No. of Weeks"};
+      return {"Position", "Salary per Week", "No. of Weeks"};
     case 2:
-      return {"Fringe Benefit", "Type of Benefit", "Total Salaries", "Formula %"};
+      return {"Type of Benefit", "Total Salaries", "Formula %"};
     case 3:
-      return {"Travel", "Item", "Number", "Amount per Unit"};
+      return {"Item", "Number", "Amount per Unit"};
     case 4:
-      return {"Rent and Utilities", "Item", "No. of Months", "Monthly Amount"};
+      return {"Item", "No. of Months", "Monthly Amount"};
     case 5:
-      return {"Office Supplies", "Type of Supplies", "Cost per Item", "Total Units"};
+      return {"Type of Supplies", "Cost per Item", "Total Units"};
     case 6:
-      return {"Training Materials", "Type of Material", "Cost per Item", "Total Units"};
+      return {"Type of Material", "Cost per Item", "Total Units"};
     case 7:
-      return {"Equipment", "Type of Equipment or Rental", "Cost per Item", "Total Units"};
+      return {"Type of Equipment or Rental", "Cost per Item", "Total Units"};
     case 8:
-      return {"Contractual", "Scope/Nature of Contract"};
+      return {"Scope/Nature of Contract"};
     default:
-      return {"Other", "Specify"};
+      return {"Specify"};
   }
 }
 
@@ -364,15 +356,7 @@ Cell funding_cell(const model::TableDLine& line) {
 
 std::string meal_name(const core::Field<model::Meal>& meal) {
   if (!meal.present()) return meal.rejected() ? meal.raw : std::string();
-  switch (*meal) {
-    case model::Meal::Breakfast:
-      return "breakfast";
-    case model::Meal::Lunch:
-      return "lunch";
-    case model::Meal::Dinner:
-      return "dinner";
-  }
-  return {};
+  return std::string(model::meal_word(*meal));
 }
 
 std::string with_unit(std::string value, const char* unit) {
@@ -471,7 +455,9 @@ std::string section_total(const model::TableDSection& section, model::Funding fu
 void table_d_section(Document& doc, const model::TableDSection& section) {
   const SectionLayout layout = section_layout(section.category);
   parts::keep_together(doc, parts::table_space(section.lines.size() + 2, 22));
-  doc.heading(std::to_string(section.category) + ". " + layout.title, 3);
+  doc.heading(std::to_string(section.category) + ". " +
+                  std::string(model::table_d_section_title(section.category)),
+              3);
   const bool formula = layout.first != nullptr;
   std::vector<Column> columns = {{layout.item, formula ? 2.7 : 4.6}, {"Funding", 1.2}};
   if (formula) {

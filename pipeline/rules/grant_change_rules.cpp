@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/model/grant_words.hpp"
 #include "pipeline/rules/grant_budget.hpp"
 #include "pipeline/rules/grant_table_a.hpp"
 #include "pipeline/text/unicode.hpp"
@@ -24,18 +25,6 @@ using model::KeyPersonnel;
 using model::Person;
 using model::TableA;
 using model::TypeOfTraining;
-
-std::string_view training_type_name(TypeOfTraining type) {
-  switch (type) {
-    case TypeOfTraining::Presentation:
-      return "presentation";
-    case TypeOfTraining::Seminar:
-      return "seminar";
-    case TypeOfTraining::Course:
-      return "course";
-  }
-  return "training";
-}
 
 // 100 × (revised − approved) ÷ approved, signed, rounded half up ("-23.81"); nullopt when the
 // approved figure is zero.
@@ -202,8 +191,8 @@ std::vector<std::string> training_type_changes(const TableA& approved, const Tab
         continue;
       if (before.type_of_training.present() && *before.type_of_training != *after.type_of_training)
         changes.push_back("\"" + *title + "\" " +
-                          std::string(training_type_name(*before.type_of_training)) + " → " +
-                          std::string(training_type_name(*after.type_of_training)));
+                          std::string(model::training_type_word(*before.type_of_training)) + " → " +
+                          std::string(model::training_type_word(*after.type_of_training)));
       break;
     }
   }
@@ -211,10 +200,10 @@ std::vector<std::string> training_type_changes(const TableA& approved, const Tab
   const auto types_after = training_types(revised);
   for (TypeOfTraining type : types_before)
     if (types_after.count(type) == 0)
-      changes.push_back("no " + std::string(training_type_name(type)) + " any more");
+      changes.push_back("no " + std::string(model::training_type_word(type)) + " any more");
   for (TypeOfTraining type : types_after)
     if (types_before.count(type) == 0)
-      changes.push_back("new type " + std::string(training_type_name(type)));
+      changes.push_back("new type " + std::string(model::training_type_word(type)));
   return changes;
 }
 
