@@ -163,7 +163,7 @@ std::string render_document(const Prepared& p, const render::RenderOptions& opti
       [&](const auto& form) -> std::string {
         using Form = std::decay_t<decltype(form)>;
         if constexpr (std::is_same_v<Form, model::GrantProposal>) {
-          return render::render_proposal_summary(form, p.report.figures, options, profiles.grant());
+          return render::render_proposal_summary(form, p.report.grant, options, profiles.grant());
         } else {
           const auto& profile = profiles.alliance(p.submission.profile);
           if constexpr (std::is_same_v<Form, model::DiarySheet>)
@@ -298,7 +298,7 @@ std::size_t ingest_and_validate(const std::string& bytes, const std::string& nam
       context.grant = &profiles.grant();
     else
       context.alliance = &profiles.alliance(ingested.submission->profile);
-    core::Outcome outcome;
+    rules::Outcome outcome;
     rules::check(*ingested.submission, context, outcome);
     findings += outcome.findings.size();
   }

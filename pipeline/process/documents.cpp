@@ -78,7 +78,7 @@ std::string render_form(const model::Submission& submission, const Report& repor
       [&](const auto& form) -> std::string {
         using Form = std::decay_t<decltype(form)>;
         if constexpr (std::is_same_v<Form, model::GrantProposal>) {
-          return render::render_proposal_summary(form, report.figures, options, profiles.grant());
+          return render::render_proposal_summary(form, report.grant, options, profiles.grant());
         } else {
           const model::AllianceProfile& profile = profiles.alliance(submission.profile);
           if constexpr (std::is_same_v<Form, model::DiarySheet>)

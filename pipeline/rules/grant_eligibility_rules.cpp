@@ -175,7 +175,7 @@ void applicant_category_notice(const Grant& g, Outcome& outcome) {
                 category.location);
     return;
   }
-  outcome.figures.set("applicant-category", *category);
+  g.figures.applicant_category = *category;
   outcome.add(kApplicantCategoryInfo,
               "Funding category stated by the applicant: " + *category + ".", category.location);
 }

@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "pipeline/rules/grant_rules.hpp"
 
@@ -44,31 +46,25 @@ const HazardRank* hazard_rank(std::string_view naics) {
 void priority_audience_figures(const Grant& g, Outcome& outcome) {
   if (!g.proposal.target_audience) return;
   const model::TargetAudience& audience = *g.proposal.target_audience;
-  std::string codes;
-  std::string ranks;
+  std::vector<model::PriorityIndustry> industries;
   std::string matches;
   for (const Field<std::string>& naics : audience.naics) {
     if (!naics.present()) continue;
     const HazardRank* rank = hazard_rank(*naics);
     if (rank == nullptr) continue;
-    const std::string separator = codes.empty() ? "" : " ";
-    codes += separator + *naics;
-    ranks += separator + std::string(rank->rank);
+    industries.push_back({*naics, std::string(rank->rank)});
     matches += (matches.empty() ? "" : ", ") + *naics + " (rank " + std::string(rank->rank) + ")";
   }
-  if (!audience.naics.empty()) {
-    outcome.figures.set("priority-naics", codes);
-    outcome.figures.set("priority-ranks", ranks);
-  }
+  if (!audience.naics.empty()) g.figures.priority_industries = std::move(industries);
   std::string serves = "not stated";
   if (audience.serves.present()) {
     serves = *audience.serves;
-    outcome.figures.set("serves", serves);
+    g.figures.serves = serves;
   }
   std::string small = "not stated";
   if (audience.small_establishments.present()) {
     small = *audience.small_establishments ? "yes" : "no";
-    outcome.figures.set("small-establishments", small);
+    g.figures.small_establishments = *audience.small_establishments;
   }
   outcome.add(kPriorityAudience,
               "Audience industries on the hazard ranking list: " +
@@ -80,59 +76,47 @@ void priority_audience_figures(const Grant& g, Outcome& outcome) {
 inline constexpr core::RuleRef kBudgetTotals{"GRANT-BUDGET-TOTALS", core::Severity::Info,
                                              "CET RFP FY2004-05 §I-3, §I-6, App C"};
 
-// A percentage figure, set only when the whole is not zero.
-void set_percent(Outcome& outcome, const std::string& key, Money part, Money whole) {
-  if (auto figure = core::percent_figure(part.units, whole.units))
-    outcome.figures.set(key, *figure);
-}
-
 // The budget figures every cap is judged on, each when its own amounts are known (I-45): an
 // unknown matching amount leaves the grant figures and the caps' maxima, an unknown grant amount
-// the matching total.
+// the matching total. A share is there only when its whole is not zero.
 void budget_totals(const Grant& g, Outcome& outcome) {
   if (!g.amounts) return;
   const GrantParameters& parameters = g.parameters;
   const std::optional<Money> grant = g.grant_total();
   const std::optional<Money> matching = g.matching_total();
   const std::optional<Money> budget = g.budget_total();
-  core::Figures& figures = outcome.figures;
-  const auto money = [&](const std::string& key, std::optional<Money> value) {
-    if (value) figures.set(key, core::money_figure(*value));
-  };
-  money("grant-total", grant);
-  money("matching-total", matching);
-  money("budget-total", budget);
-  if (grant) money("matching-minimum", share_minimum(*grant, parameters.matching_minimum_percent));
-  if (grant && matching) set_percent(outcome, "matching-percent", *matching, *grant);
+  model::GrantFigures& figures = g.figures;
+  figures.grant_total = grant;
+  figures.matching_total = matching;
+  figures.budget_total = budget;
+  if (grant) figures.matching_minimum = share_minimum(*grant, parameters.matching_minimum_percent);
+  if (grant && matching) figures.matching_percent = core::percent_of(matching->units, grant->units);
   struct Capped {
-    const char* name;
+    model::CapFigures& figures;
     int category;
     core::Percent cap;
   };
-  const Capped capped[] = {{"equipment", 7, parameters.equipment_cap_percent},
-                           {"contractual", 8, parameters.contractual_cap_percent},
-                           {"other", 9, parameters.other_cap_percent}};
+  const Capped capped[] = {{figures.equipment, 7, parameters.equipment_cap_percent},
+                           {figures.contractual, 8, parameters.contractual_cap_percent},
+                           {figures.other, 9, parameters.other_cap_percent}};
   for (const Capped& c : capped) {
-    const std::string name = c.name;
     const std::optional<Money> part = g.grant_at(c.category);
-    money(name + "-grant", part);
-    if (part && grant) set_percent(outcome, name + "-percent", *part, *grant);
-    if (grant) money(name + "-maximum", share_maximum(*grant, c.cap));
+    c.figures.grant = part;
+    if (part && grant) c.figures.percent = core::percent_of(part->units, grant->units);
+    if (grant) c.figures.maximum = share_maximum(*grant, c.cap);
   }
-  money("award-maximum", parameters.award_maximum);
+  figures.award_maximum = parameters.award_maximum;
   if (const std::optional<Money> lump = lumped_administrative_costs(g.proposal)) {
-    money("administrative-lump-total", *lump);
+    figures.administrative_lump_total = *lump;
     if (budget) {
       const Money remaining = *budget - *lump;
-      money("remaining-expenditures", remaining);
-      money("administrative-lump-maximum",
-            share_maximum(remaining, parameters.administrative_lump_cap_percent));
+      figures.remaining_expenditures = remaining;
+      figures.administrative_lump_maximum =
+          share_maximum(remaining, parameters.administrative_lump_cap_percent);
     }
   }
-  if (g.proposal.program_income && !g.proposal.program_income->fees.empty()) {
-    if (const std::optional<Money> income = program_income_total(*g.proposal.program_income))
-      money("program-income-total", *income);
-  }
+  if (g.proposal.program_income && !g.proposal.program_income->fees.empty())
+    figures.program_income_total = program_income_total(*g.proposal.program_income);
   const auto shown = [](const std::optional<Money>& value) {
     return value ? money_text(*value) : std::string("unknown");
   };

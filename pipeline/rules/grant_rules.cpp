@@ -30,11 +30,11 @@ std::vector<std::string_view> grant_rule_ids() {
   return out;
 }
 
-void check_grant(const model::GrantProposal& proposal, const Context& context,
-                 core::Outcome& outcome) {
+void check_grant(const model::GrantProposal& proposal, const Context& context, Outcome& outcome) {
   std::optional<TableCAmounts> amounts;
   if (proposal.table_c) amounts = table_c_amounts(*proposal.table_c);
-  const grant::Grant subject{proposal, *context.grant, model::stage_of(proposal), amounts};
+  const grant::Grant subject{proposal, *context.grant, model::stage_of(proposal), amounts,
+                             outcome.grant};
   for (const auto section : kSections)
     for (const grant::GrantRule& rule : section()) rule.check(subject, outcome);
 }

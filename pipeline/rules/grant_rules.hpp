@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/core/finding.hpp"
+#include "pipeline/model/grant_figures.hpp"
 #include "pipeline/model/grant_parameters.hpp"
 #include "pipeline/model/grant_proposal.hpp"
 #include "pipeline/rules/grant_budget.hpp"
@@ -35,6 +36,7 @@ struct Grant {
   const GrantParameters& parameters;
   std::optional<GrantStage> stage;       // nullopt: rejected stage attribute
   std::optional<TableCAmounts> amounts;  // engaged when table-c is present
+  model::GrantFigures& figures;          // what the info rules compute, typed
 
   // G, M, T and G_c when Table C is present and the amount is known (I-45): each rule asks for
   // the amounts it uses and runs exactly when those are known.

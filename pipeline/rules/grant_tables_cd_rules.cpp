@@ -305,7 +305,7 @@ void fringe_within_wages(const model::TableD& table, Outcome& outcome) {
 
 }  // namespace
 
-void check_table_c(const model::GrantProposal& proposal, const Context&, Outcome& outcome) {
+void check_table_c(const model::GrantProposal& proposal, const Context&, rules::Outcome& outcome) {
   if (!proposal.table_c) return;
   // TABLEC-CATEGORY, -QUARTER-SUM and -CATEGORY-SUM also check the baseline's Table C.
   const TableC* baseline =
@@ -319,7 +319,7 @@ void check_table_c(const model::GrantProposal& proposal, const Context&, Outcome
   requests_grant_funds(*proposal.table_c, outcome);
 }
 
-void check_table_d(const model::GrantProposal& proposal, const Context&, Outcome& outcome) {
+void check_table_d(const model::GrantProposal& proposal, const Context&, rules::Outcome& outcome) {
   if (!proposal.table_d) return;
   lines_multiply_out(*proposal.table_d, outcome);
   section_totals_add_up(*proposal.table_d, outcome);

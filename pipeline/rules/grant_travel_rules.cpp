@@ -105,7 +105,8 @@ void out_of_state_travel_approved(const std::vector<TableDLine>& lines, Outcome&
 
 }  // namespace
 
-void check_travel(const model::GrantProposal& proposal, const Context& context, Outcome& outcome) {
+void check_travel(const model::GrantProposal& proposal, const Context& context,
+                  rules::Outcome& outcome) {
   const std::vector<TableDLine>& lines = travel_lines(proposal);
   const GrantParameters& parameters = *context.grant;
   mileage_within_state_rate(lines, parameters, outcome);

@@ -22,8 +22,9 @@ struct RuleRow {
 std::vector<std::string_view> grant_rule_ids();
 std::vector<std::string_view> agreement_rule_ids();
 
+// Fills outcome.grant and writes its figures to outcome.figures once every family has run.
 void check_grant_proposal(const model::GrantProposal& proposal, const Context& context,
-                          core::Outcome& outcome);
+                          Outcome& outcome);
 void check_diary_sheet(const model::DiarySheet& sheet, const Context& context,
                        core::Outcome& outcome);
 void check_annual_report(const model::AnnualReport& report, const Context& context,
