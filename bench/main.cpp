@@ -160,7 +160,7 @@ std::string render_document(const Prepared& p, const render::RenderOptions& opti
   render::FormContext context;
   if (p.submission.kind == "cet-grant-proposal") {
     context.grant = &environment().grant();
-    context.figures = &p.report.figures;
+    context.figures = &p.report.grant;
   } else {
     context.alliance = &environment().alliance(p.submission.profile);
   }
@@ -283,7 +283,7 @@ std::size_t ingest_and_validate(const std::string& bytes, const std::string& nam
       context.grant = &environment().grant();
     else
       context.alliance = &environment().alliance(ingested.submission->profile);
-    core::Outcome outcome;
+    rules::Outcome outcome;
     rules::check(*ingested.submission, context, outcome);
     findings += outcome.findings.size();
   }

@@ -142,6 +142,19 @@ std::string percent_value_text(Percent p) {
   return fixed_text(p.units, 10000, 4, true);
 }
 
+std::optional<Percent> percent_of(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return std::nullopt;
+  // Hundredths of a per cent, then ten-thousandths (Percent's unit) where they fit.
+  const std::int64_t hundredths = round_half_up(static_cast<Wide>(part) * 10000, whole);
+  constexpr std::int64_t kLimit = 10'000'000'000'000'000;  // 10^16 hundredths: 10^14 %
+  if (hundredths > kLimit || hundredths < -kLimit) return std::nullopt;
+  return Percent{hundredths * 100};
+}
+
+std::string percent_figure(Percent share) {
+  return fixed_text(share.units / 100, 100, 2, false);
+}
+
 std::optional<std::string> percent_figure(std::int64_t part, std::int64_t whole) {
   if (whole == 0) return std::nullopt;
   // In 128 bits throughout: a huge part over a one-cent whole must not wrap.

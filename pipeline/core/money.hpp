@@ -84,7 +84,12 @@ std::string rate_text(Rate rate);
 std::string hundredths_figure(Quantity q);
 // "7.65": shortest exact form of a percent value.
 std::string percent_value_text(Percent p);
-// 100 × part ÷ whole rounded half up to two decimals ("13.91"); nullopt when whole is zero.
+// 100 × part ÷ whole rounded half up to two decimals, as a Percent (a share the rules computed,
+// which may be negative or over 100); nullopt when whole is zero or the share is beyond ±10^14 %.
+std::optional<Percent> percent_of(std::int64_t part, std::int64_t whole);
+// "13.91": a percent_of value with its two decimals, for report figures.
+std::string percent_figure(Percent share);
+// 100 × part ÷ whole as percent_figure writes it ("13.91"); nullopt when whole is zero.
 std::optional<std::string> percent_figure(std::int64_t part, std::int64_t whole);
 // Thousands-grouped integer: 2102 -> "2,102".
 std::string grouped(std::int64_t value);

@@ -59,3 +59,12 @@ TEST_CASE("money formatting round-trips through parsing", "[core][money][propert
   CAPTURE(value);
   CHECK(parse_money(money_figure(cents(value)))->units == value);
 }
+
+TEST_CASE("a computed share is an exact Percent that prints as its figure", "[core][money]") {
+  CHECK(percent_of(881310, 6337030) == Percent{139100});
+  CHECK(percent_figure(*percent_of(881310, 6337030)) == "13.91");
+  CHECK(percent_figure(*percent_of(-5, 21)) == *percent_figure(-5, 21));
+  CHECK(percent_figure(*percent_of(1, 3)) == "33.33");
+  CHECK(percent_figure(*percent_of(3, 3)) == "100.00");
+  CHECK(percent_of(1, 0) == std::nullopt);
+}

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "pipeline/ingest/form_readers.hpp"
+#include "pipeline/model/grant_words.hpp"
 
 namespace pipeline::ingest {
 
@@ -57,19 +58,12 @@ const Columns kMonthColumns{"month-1", "month-2", "month-3", "month-4",  "month-
 const Columns kTableDSections{"wages-salaries",     "fringe-benefit",  "travel",
                               "rent-and-utilities", "office-supplies", "training-materials",
                               "equipment",          "contractual",     "other"};
-const Columns kTableDLines{"line",
-                           "mileage",
-                           "lodging",
-                           "meals",
-                           "office-space",
-                           "training-space",
-                           "gas-electricity",
-                           "telephone",
-                           "administrative-costs",
-                           "purchase",
-                           "rental",
-                           "total-grant",
-                           "total-matching"};
+// The row kinds of table-d.csv: the row elements of Table D, then the section totals.
+const Columns kTableDLines = [] {
+  Columns out(model::kTableDRowElements.begin(), model::kTableDRowElements.end());
+  out.insert(out.end(), {"total-grant", "total-matching"});
+  return out;
+}();
 
 Columns with(Columns a, const Columns& b) {
   a.insert(a.end(), b.begin(), b.end());

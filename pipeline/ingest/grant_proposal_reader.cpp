@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "pipeline/ingest/form_readers.hpp"
+#include "pipeline/model/grant_words.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace pipeline::ingest {
@@ -96,18 +97,19 @@ const Words<model::GrantStage> kStages{{"proposal", model::GrantStage::Proposal}
                                        {"revision", model::GrantStage::Revision},
                                        {"closeout", model::GrantStage::Closeout}};
 const Words<model::TypeOfTraining> kTrainingTypes{
-    {"presentation", model::TypeOfTraining::Presentation},
-    {"seminar", model::TypeOfTraining::Seminar},
-    {"course", model::TypeOfTraining::Course}};
+    {model::training_type_word(model::TypeOfTraining::Presentation),
+     model::TypeOfTraining::Presentation},
+    {model::training_type_word(model::TypeOfTraining::Seminar), model::TypeOfTraining::Seminar},
+    {model::training_type_word(model::TypeOfTraining::Course), model::TypeOfTraining::Course}};
 const Words<model::TypeOfServiceActivity> kServiceTypes{
     {"technical-assistance", model::TypeOfServiceActivity::TechnicalAssistance},
     {"disseminate-information", model::TypeOfServiceActivity::DisseminateInformation},
     {"other", model::TypeOfServiceActivity::Other}};
 const Words<model::Funding> kFundings{{"grant", model::Funding::Grant},
                                       {"matching", model::Funding::Matching}};
-const Words<model::Meal> kMeals{{"breakfast", model::Meal::Breakfast},
-                                {"lunch", model::Meal::Lunch},
-                                {"dinner", model::Meal::Dinner}};
+const Words<model::Meal> kMeals{{model::meal_word(model::Meal::Breakfast), model::Meal::Breakfast},
+                                {model::meal_word(model::Meal::Lunch), model::Meal::Lunch},
+                                {model::meal_word(model::Meal::Dinner), model::Meal::Dinner}};
 const Words<model::FeePurpose> kFeePurposes{
     {"facility-rental", model::FeePurpose::FacilityRental},
     {"meal-expenses", model::FeePurpose::MealExpenses},
@@ -507,21 +509,6 @@ const std::vector<SectionShape> kSections{
     {"other", 9, &model::TableD::other, {"line", "administrative-costs"}},
 };
 
-model::TableDRow row_kind(std::string_view element) {
-  using R = model::TableDRow;
-  if (element == "mileage") return R::Mileage;
-  if (element == "lodging") return R::Lodging;
-  if (element == "meals") return R::Meals;
-  if (element == "office-space") return R::OfficeSpace;
-  if (element == "training-space") return R::TrainingSpace;
-  if (element == "gas-electricity") return R::GasElectricity;
-  if (element == "telephone") return R::Telephone;
-  if (element == "administrative-costs") return R::AdministrativeCosts;
-  if (element == "purchase") return R::Purchase;
-  if (element == "rental") return R::Rental;
-  return R::Line;
-}
-
 // The fields of one Table D row, by section and row element (formats.md §3.11).
 void read_table_d_fields(Reader& reader, pugi::xml_node row, std::string_view section,
                          model::TableDLine& line) {
@@ -619,7 +606,7 @@ void read_table_d_line(Reader& reader, pugi::xml_node row, std::string_view sect
                        model::TableDLine& line) {
   line.location = reader.path(row);
   line.element = row.name();
-  line.row = row_kind(line.element);
+  line.row = model::table_d_row_of(line.element);
   const auto yes_no_attribute = [&](const char* name) {
     return reader.typed_attribute<bool>(row, name, Need::Optional, parse_yes_no, "yes or no");
   };

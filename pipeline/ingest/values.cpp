@@ -65,19 +65,7 @@ std::string single_line(std::string_view raw) {
   }
   if (!ascii) return text::collapse_spaces(text::nfc(raw));
   if (clean) return std::string(raw);
-  std::string out;
-  out.reserve(raw.size());
-  bool pending_space = false;
-  for (const char c : raw) {
-    if (is_ascii_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
+  return text::collapse_ascii_spaces(raw);
 }
 
 std::string normalised(std::string_view raw) {

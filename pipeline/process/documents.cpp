@@ -133,7 +133,7 @@ void render_documents(const model::Submission* submission, const Environment& en
       render::FormContext context;
       if (submission->kind == "cet-grant-proposal") {
         context.grant = &env.grant();
-        context.figures = &report.figures;
+        context.figures = &report.grant;
       } else {
         context.alliance = &env.alliance(submission->profile);
       }

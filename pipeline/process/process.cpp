@@ -176,7 +176,7 @@ Processed process_path(const std::filesystem::path& input, const Environment& en
     if (!is_valid_utf8(finding.location)) finding.location = printable_text(finding.location);
   }
 
-  core::Outcome outcome;
+  rules::Outcome outcome;
   if (ingested.unreadable) {
     report.status = Status::Unreadable;
   } else {
@@ -195,6 +195,7 @@ Processed process_path(const std::filesystem::path& input, const Environment& en
     }
     for (auto& finding : outcome.findings) report.findings.push_back(std::move(finding));
     report.figures = std::move(outcome.figures);
+    report.grant = std::move(outcome.grant);
     const bool rejected =
         std::any_of(report.findings.begin(), report.findings.end(),
                     [](const core::Finding& f) { return f.severity == core::Severity::Error; });

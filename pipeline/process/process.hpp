@@ -21,6 +21,7 @@
 
 #include "pipeline/core/date.hpp"
 #include "pipeline/core/finding.hpp"
+#include "pipeline/model/grant_figures.hpp"
 #include "pipeline/process/environment.hpp"
 #include "pipeline/process/records.hpp"
 
@@ -50,6 +51,7 @@ struct Report {
   Status status = Status::Unreadable;
   std::vector<core::Finding> findings;
   core::Figures figures;
+  model::GrantFigures grant;  // a grant proposal's figures, typed (its summary; not in report.json)
   std::vector<std::string> documents;  // file names of the PDFs produced
   // Facts for the compliance summary's first section, in display order ("Organization", ...).
   std::vector<std::pair<std::string, std::string>> facts;

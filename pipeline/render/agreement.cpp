@@ -13,14 +13,9 @@ namespace pipeline::render {
 
 namespace {
 
+using wording::key;
 using wording::set_date;
 using wording::set_text;
-
-// "shp-awareness" -> "shp_awareness": a mustache name.
-std::string key(std::string word) {
-  std::replace(word.begin(), word.end(), '-', '_');
-  return word;
-}
 
 // The organizations in ICU collation order of their names (en_US): the parties list, the
 // names in the title and opening paragraph, and the participants' signature blocks.

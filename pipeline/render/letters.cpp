@@ -11,13 +11,9 @@ namespace pipeline::render {
 
 namespace {
 
+using wording::key;
 using wording::set_date;
 using wording::set_text;
-
-std::string key(std::string word) {
-  std::replace(word.begin(), word.end(), '-', '_');
-  return word;
-}
 
 // The sender: MIOSHA's division, its telephone, who signs and whom the letter copies.
 void set_sender(TemplateData& data, const model::AllianceProfile& profile,

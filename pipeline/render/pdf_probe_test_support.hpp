@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/text/unicode.hpp"
+
 namespace pipeline::render::probe {
 
 struct ToolResult {
@@ -96,18 +98,7 @@ inline std::string layout_text(const std::filesystem::path& pdf) {
 
 // The PDF's text with every run of white space as one space, so phrases match across lines.
 inline std::string flat_text(const std::filesystem::path& pdf) {
-  std::string out;
-  bool space = false;
-  for (const char c : all_text(pdf)) {
-    if (c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
+  return ::pipeline::text::collapse_ascii_spaces(all_text(pdf));
 }
 
 inline bool has(const std::string& text, const std::string& needle) {

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/model/grant_words.hpp"
 #include "pipeline/render/form_parts.hpp"
 #include "pipeline/render/layout.hpp"
 #include "pipeline/text/format.hpp"
@@ -34,33 +35,43 @@ std::string percent_text(core::Percent percent) {
   return core::percent_value_text(percent) + "%";
 }
 
-std::string figure_money(const core::Figures& figures, std::string_view key) {
-  const std::string* value = figures.find(key);
-  if (!value) return kBlank;
-  const auto money = core::parse_money(*value);
-  return money ? core::money_text(*money) : *value;
+// The largest magnitudes a form can state (formats.md §2.1: nine digits before the point); a
+// computed figure beyond them, or a negative amount, prints as the report writes it.
+constexpr std::int64_t kMostStatedUnits = 99'999'999'999;  // hundredths: 999,999,999.99
+constexpr std::int64_t kMostStatedCount = 999'999'999;
+
+// An amount the rules computed: "$63,370.30"; "—" when they did not compute it.
+std::string money_figure_text(const std::optional<core::Money>& amount) {
+  if (!amount) return kBlank;
+  if (amount->units < 0 || amount->units > kMostStatedUnits) return core::money_figure(*amount);
+  return core::money_text(*amount);
 }
 
-// Counts and hours ("1740", "1819.5") grouped for reading: "1,740", "1,819.5".
-std::string figure_number(const core::Figures& figures, std::string_view key) {
-  const std::string* value = figures.find(key);
-  if (!value) return kBlank;
-  const bool negative = !value->empty() && value->front() == '-';
-  const auto quantity = core::parse_quantity(negative ? value->substr(1) : *value);
-  if (!quantity) return *value;
-  return (negative ? "−" : "") + parts::quantity_text(*quantity);
+// An amount that can be shown as a share's part or whole: engaged only for what a form can state.
+std::optional<core::Money> stated_amount(const std::optional<core::Money>& amount) {
+  if (!amount || amount->units < 0 || amount->units > kMostStatedUnits) return std::nullopt;
+  return amount;
 }
 
-std::string figure_percent(const core::Figures& figures, std::string_view key,
-                           std::string_view of = {}) {
-  const std::string* value = figures.find(key);
+// Hours (and counts) grouped for reading: "1,740", "1,819.5"; a negative one with a minus sign.
+std::string number_text(const std::optional<core::Quantity>& value) {
   if (!value) return kBlank;
-  return *value + "%" + (of.empty() ? "" : " of " + std::string(of));
+  const bool negative = value->units < 0;
+  const std::int64_t magnitude = negative ? -value->units : value->units;
+  if (magnitude > kMostStatedUnits) return core::hundredths_figure(*value);
+  return (negative ? "−" : "") + parts::quantity_text(core::Quantity{magnitude});
 }
 
-std::optional<core::Money> figure_amount(const core::Figures& figures, std::string_view key) {
-  const std::string* value = figures.find(key);
-  return value ? core::parse_money(*value) : std::nullopt;
+std::string number_text(const std::optional<std::int64_t>& count) {
+  if (!count) return kBlank;
+  if (*count > kMostStatedCount || *count < -kMostStatedCount) return std::to_string(*count);
+  return number_text(core::Quantity{*count * core::Quantity::scale});
+}
+
+// A share the rules computed: "13.91%", or "13.91% of G" with `of`; "—" when not computed.
+std::string share_text(const std::optional<core::Percent>& share, std::string_view of = {}) {
+  if (!share) return kBlank;
+  return core::percent_figure(*share) + "%" + (of.empty() ? "" : " of " + std::string(of));
 }
 
 // ---- signature sheet ----------------------------------------------------------------------
@@ -110,15 +121,7 @@ void signature_sheet(Document& doc, const model::GrantProposal& proposal) {
 
 std::string training_type(const core::Field<model::TypeOfTraining>& type) {
   if (!type.present()) return type.rejected() ? type.raw : kBlank;
-  switch (*type) {
-    case model::TypeOfTraining::Presentation:
-      return "Presentation";
-    case model::TypeOfTraining::Seminar:
-      return "Seminar";
-    case model::TypeOfTraining::Course:
-      return "Course";
-  }
-  return kBlank;
+  return parts::word_label(model::training_type_word(*type));
 }
 
 std::string service_type(const core::Field<model::TypeOfServiceActivity>& type) {
@@ -134,7 +137,8 @@ std::string service_type(const core::Field<model::TypeOfServiceActivity>& type) 
   return kBlank;
 }
 
-void training_programs(Document& doc, const model::TableA& table, const core::Figures& figures) {
+void training_programs(Document& doc, const model::TableA& table,
+                       const model::GrantFigures& figures) {
   parts::keep_together(doc, parts::table_space(table.training_programs.size() + 1, 30));
   doc.heading("Training programs", 3);
   if (table.training_programs.empty()) {
@@ -156,9 +160,9 @@ void training_programs(Document& doc, const model::TableA& table, const core::Fi
                     Cell(quantity_of(program.length_of_session)), Cell(trained),
                     Cell(quantity_of(program.total_hours))});
   }
-  rows.push_back({Cell("Total"), Cell(""), Cell(figure_number(figures, "training-sessions-total")),
-                  Cell(""), Cell(""), Cell(figure_number(figures, "people-trained-total")),
-                  Cell(figure_number(figures, "person-hours-total"))});
+  rows.push_back({Cell("Total"), Cell(""), Cell(number_text(figures.training_sessions_total)),
+                  Cell(""), Cell(""), Cell(number_text(figures.people_trained_total)),
+                  Cell(number_text(figures.person_hours_total))});
   TableOptions options;
   options.total_rows = 1;
   options.size = 8.5;
@@ -203,7 +207,8 @@ void service_activities(Document& doc, const model::TableA& table) {
   doc.paragraph("Hours available exclude travel time (CET RFP FY2004-05 §II-2b, Table A).", note);
 }
 
-void table_a(Document& doc, const model::GrantProposal& proposal, const core::Figures& figures) {
+void table_a(Document& doc, const model::GrantProposal& proposal,
+             const model::GrantFigures& figures) {
   parts::keep_together(doc, kTableStart + 40);
   doc.heading("Table A — Summary of Training and Service Activities", 2);
   if (!proposal.table_a) {
@@ -318,7 +323,6 @@ void table_c(Document& doc, const model::GrantProposal& proposal) {
 
 // A section's columns: the line item, its funding, up to two formula columns, the total.
 struct SectionLayout {
-  const char* title;
   const char* item;
   const char* first = nullptr;  // null: the section has no formula columns
   const char* second = nullptr;
@@ -327,23 +331,23 @@ struct SectionLayout {
 SectionLayout section_layout(int category) {
   switch (category) {
     case 1:
-      return {"Wages/Salaries", "Position", "Salary per Week", "No. of Weeks"};
+      return {"Position", "Salary per Week", "No. of Weeks"};
     case 2:
-      return {"Fringe Benefit", "Type of Benefit", "Total Salaries", "Formula %"};
+      return {"Type of Benefit", "Total Salaries", "Formula %"};
     case 3:
-      return {"Travel", "Item", "Number", "Amount per Unit"};
+      return {"Item", "Number", "Amount per Unit"};
     case 4:
-      return {"Rent and Utilities", "Item", "No. of Months", "Monthly Amount"};
+      return {"Item", "No. of Months", "Monthly Amount"};
     case 5:
-      return {"Office Supplies", "Type of Supplies", "Cost per Item", "Total Units"};
+      return {"Type of Supplies", "Cost per Item", "Total Units"};
     case 6:
-      return {"Training Materials", "Type of Material", "Cost per Item", "Total Units"};
+      return {"Type of Material", "Cost per Item", "Total Units"};
     case 7:
-      return {"Equipment", "Type of Equipment or Rental", "Cost per Item", "Total Units"};
+      return {"Type of Equipment or Rental", "Cost per Item", "Total Units"};
     case 8:
-      return {"Contractual", "Scope/Nature of Contract"};
+      return {"Scope/Nature of Contract"};
     default:
-      return {"Other", "Specify"};
+      return {"Specify"};
   }
 }
 
@@ -364,15 +368,7 @@ Cell funding_cell(const model::TableDLine& line) {
 
 std::string meal_name(const core::Field<model::Meal>& meal) {
   if (!meal.present()) return meal.rejected() ? meal.raw : std::string();
-  switch (*meal) {
-    case model::Meal::Breakfast:
-      return "breakfast";
-    case model::Meal::Lunch:
-      return "lunch";
-    case model::Meal::Dinner:
-      return "dinner";
-  }
-  return {};
+  return std::string(model::meal_word(*meal));
 }
 
 std::string with_unit(std::string value, const char* unit) {
@@ -471,7 +467,9 @@ std::string section_total(const model::TableDSection& section, model::Funding fu
 void table_d_section(Document& doc, const model::TableDSection& section) {
   const SectionLayout layout = section_layout(section.category);
   parts::keep_together(doc, parts::table_space(section.lines.size() + 2, 22));
-  doc.heading(std::to_string(section.category) + ". " + layout.title, 3);
+  doc.heading(std::to_string(section.category) + ". " +
+                  std::string(model::table_d_section_title(section.category)),
+              3);
   const bool formula = layout.first != nullptr;
   std::vector<Column> columns = {{layout.item, formula ? 2.7 : 4.6}, {"Funding", 1.2}};
   if (formula) {
@@ -529,7 +527,7 @@ void table_d(Document& doc, const model::GrantProposal& proposal) {
 
 // ---- budget limits and totals ---------------------------------------------------------------
 
-void budget_limits(Document& doc, const core::Figures& figures,
+void budget_limits(Document& doc, const model::GrantFigures& figures,
                    const model::GrantParameters& parameters) {
   parts::keep_together(doc, 200);
   doc.heading("Budget Limits", 2);
@@ -545,31 +543,33 @@ void budget_limits(Document& doc, const core::Figures& figures,
 
   Rows rows;
   rows.push_back({Cell("Total grant funds requested (G)"),
-                  Cell(figure_money(figures, "grant-total")), Cell(""),
+                  Cell(money_figure_text(figures.grant_total)), Cell(""),
                   Cell("at most " + core::money_text(parameters.award_maximum)),
-                  Cell({regular(figure_money(figures, "award-maximum"))}, "maximum award")});
-  rows.push_back({Cell("Matching share (M)"), Cell(figure_money(figures, "matching-total")),
-                  Cell(figure_percent(figures, "matching-percent", "G")),
+                  Cell({regular(money_figure_text(figures.award_maximum))}, "maximum award")});
+  rows.push_back({Cell("Matching share (M)"), Cell(money_figure_text(figures.matching_total)),
+                  Cell(share_text(figures.matching_percent, "G")),
                   Cell("at least " + percent_text(parameters.matching_minimum_percent) + " of G"),
-                  Cell({regular(figure_money(figures, "matching-minimum"))}, "minimum")});
-  rows.push_back({Cell("Total budget (T = G + M)"), Cell(figure_money(figures, "budget-total")),
+                  Cell({regular(money_figure_text(figures.matching_minimum))}, "minimum")});
+  rows.push_back({Cell("Total budget (T = G + M)"), Cell(money_figure_text(figures.budget_total)),
                   Cell(""), Cell(""), Cell("")});
-  const std::array<std::pair<const char*, const char*>, 3> caps = {
-      {{"Equipment", "equipment"}, {"Contractual", "contractual"}, {"Other", "other"}}};
-  const std::array<core::Percent, 3> cap_percents = {parameters.equipment_cap_percent,
-                                                     parameters.contractual_cap_percent,
-                                                     parameters.other_cap_percent};
-  for (std::size_t i = 0; i < caps.size(); ++i) {
-    const std::string key = caps[i].second;
-    rows.push_back({Cell(std::string(caps[i].first) + ", grant funds"),
-                    Cell(figure_money(figures, key + "-grant")),
-                    Cell(figure_percent(figures, key + "-percent", "G")),
-                    Cell("at most " + percent_text(cap_percents[i]) + " of G"),
-                    Cell({regular(figure_money(figures, key + "-maximum"))}, "maximum")});
+  struct Cap {
+    const char* name;
+    const model::CapFigures& figures;
+    core::Percent limit;
+  };
+  const Cap caps[] = {{"Equipment", figures.equipment, parameters.equipment_cap_percent},
+                      {"Contractual", figures.contractual, parameters.contractual_cap_percent},
+                      {"Other", figures.other, parameters.other_cap_percent}};
+  for (const Cap& cap : caps) {
+    rows.push_back({Cell(std::string(cap.name) + ", grant funds"),
+                    Cell(money_figure_text(cap.figures.grant)),
+                    Cell(share_text(cap.figures.percent, "G")),
+                    Cell("at most " + percent_text(cap.limit) + " of G"),
+                    Cell({regular(money_figure_text(cap.figures.maximum))}, "maximum")});
   }
   std::string lump_share = kBlank;
-  const auto lump = figure_amount(figures, "administrative-lump-total");
-  const auto remaining = figure_amount(figures, "remaining-expenditures");
+  const auto lump = stated_amount(figures.administrative_lump_total);
+  const auto remaining = stated_amount(figures.remaining_expenditures);
   if (lump && remaining)
     if (auto share = core::percent_figure(lump->units, remaining->units))
       lump_share = *share + "% of T − L";
@@ -580,7 +580,7 @@ void budget_limits(Document& doc, const core::Figures& figures,
        Cell(lump_share),
        Cell("at most " + percent_text(parameters.administrative_lump_cap_percent) + " of T − L" +
             remaining_text),
-       Cell({regular(figure_money(figures, "administrative-lump-maximum"))}, "maximum")});
+       Cell({regular(money_figure_text(figures.administrative_lump_maximum))}, "maximum")});
   TableOptions options;
   options.size = 8.5;
   doc.table({{"Budget Item", 2.2},
@@ -591,21 +591,33 @@ void budget_limits(Document& doc, const core::Figures& figures,
             rows, options);
 }
 
-// A table of figures: "…-percent" keys print as percentages, "award-…" keys as money, the
-// others as counts or hours. Figures the rules did not compute are left out, and a table with
-// none is not printed.
-void measure_table(Document& doc, const char* heading, const core::Figures& figures,
-                   const std::vector<std::pair<const char*, const char*>>& measures) {
+// A row of a table of figures: its label and its value as printed; nullopt when the rules did not
+// compute it.
+struct Measure {
+  const char* label;
+  std::optional<std::string> value;
+};
+
+template <class T>
+std::optional<std::string> measured(const std::optional<T>& value) {
+  if (!value) return std::nullopt;
+  return number_text(value);
+}
+std::optional<std::string> measured_share(const std::optional<core::Percent>& share) {
+  if (!share) return std::nullopt;
+  return share_text(share);
+}
+std::optional<std::string> measured_money(const std::optional<core::Money>& amount) {
+  if (!amount) return std::nullopt;
+  return money_figure_text(amount);
+}
+
+// A table of figures. Figures the rules did not compute are left out, and a table with none is
+// not printed.
+void measure_table(Document& doc, const char* heading, const std::vector<Measure>& measures) {
   Rows rows;
-  for (const auto& [label, key] : measures) {
-    if (!figures.find(key)) continue;
-    const std::string_view k = key;
-    const bool percent = k.size() > 8 && k.substr(k.size() - 8) == "-percent";
-    const bool money = k.substr(0, 6) == "award-";
-    rows.push_back({Cell(label), Cell(percent ? figure_percent(figures, key)
-                                      : money ? figure_money(figures, key)
-                                              : figure_number(figures, key))});
-  }
+  for (const Measure& measure : measures)
+    if (measure.value) rows.push_back({Cell(measure.label), Cell(*measure.value)});
   if (rows.empty()) return;
   parts::keep_together(doc, parts::table_space(rows.size(), 18) + 20);
   doc.heading(heading, 2);
@@ -614,41 +626,51 @@ void measure_table(Document& doc, const char* heading, const core::Figures& figu
   doc.table({{"Measure", 4.2}, {"Total", 1.3, Align::Right}}, rows, options);
 }
 
-void totals(Document& doc, const core::Figures& figures) {
-  measure_table(doc, "Training and Service Totals", figures,
-                {{"Training sessions", "training-sessions-total"},
-                 {"People trained", "people-trained-total"},
-                 {"Person-hours of training", "person-hours-total"},
-                 {"Technical assistance hours available", "technical-assistance-hours-total"},
-                 {"Information dissemination hours available", "dissemination-hours-total"},
-                 {"Other service hours available", "other-service-hours-total"},
-                 {"Performance objective: people trained", "objective-people-trained"},
-                 {"Performance objective: person-hours", "objective-person-hours"},
-                 {"Performance objective: count (people + person-hours)", "objective-count"}});
-  measure_table(doc, "Changes from the Approved Proposal", figures,
-                {{"Training sessions, approved", "baseline-sessions-total"},
-                 {"Training sessions, revised", "revised-sessions-total"},
-                 {"Change in sessions", "sessions-change-percent"},
-                 {"People trained, approved", "baseline-people-trained"},
-                 {"People trained, revised", "revised-people-trained"},
-                 {"Change in people trained", "people-trained-change-percent"},
-                 {"Person-hours, approved", "baseline-person-hours"},
-                 {"Person-hours, revised", "revised-person-hours"},
-                 {"Change in person-hours", "person-hours-change-percent"}});
-  measure_table(doc, "Performance Outcome and Award (§108)", figures,
-                {{"People trained", "outcome-people-trained"},
-                 {"Person-hours of training", "outcome-person-hours"},
-                 {"Count (people + person-hours)", "outcome-count"},
-                 {"Share of the performance objective", "performance-percent"},
-                 {"Award before reduction", "award-before-reduction"},
-                 {"Reduction", "award-reduction"},
-                 {"Award after reduction", "award-after-reduction"}});
+// The measures of one CHANGE-SUMMARY comparison: approved, revised and the change.
+template <class T>
+void change_measures(std::vector<Measure>& out,
+                     const std::optional<model::ChangeFigures<T>>& change, const char* approved,
+                     const char* revised, const char* changed) {
+  out.push_back({approved, change ? measured(std::optional<T>(change->baseline)) : std::nullopt});
+  out.push_back({revised, change ? measured(std::optional<T>(change->revised)) : std::nullopt});
+  out.push_back({changed, change ? measured_share(change->change_percent) : std::nullopt});
+}
+
+void totals(Document& doc, const model::GrantFigures& f) {
+  measure_table(
+      doc, "Training and Service Totals",
+      {{"Training sessions", measured(f.training_sessions_total)},
+       {"People trained", measured(f.people_trained_total)},
+       {"Person-hours of training", measured(f.person_hours_total)},
+       {"Technical assistance hours available", measured(f.technical_assistance_hours_total)},
+       {"Information dissemination hours available", measured(f.dissemination_hours_total)},
+       {"Other service hours available", measured(f.other_service_hours_total)},
+       {"Performance objective: people trained", measured(f.objective_people_trained)},
+       {"Performance objective: person-hours", measured(f.objective_person_hours)},
+       {"Performance objective: count (people + person-hours)", measured(f.objective_count)}});
+  std::vector<Measure> changes;
+  change_measures(changes, f.sessions, "Training sessions, approved", "Training sessions, revised",
+                  "Change in sessions");
+  change_measures(changes, f.people_trained, "People trained, approved", "People trained, revised",
+                  "Change in people trained");
+  change_measures(changes, f.person_hours, "Person-hours, approved", "Person-hours, revised",
+                  "Change in person-hours");
+  measure_table(doc, "Changes from the Approved Proposal", changes);
+  measure_table(doc, "Performance Outcome and Award (§108)",
+                {{"People trained", measured(f.outcome_people_trained)},
+                 {"Person-hours of training", measured(f.outcome_person_hours)},
+                 {"Count (people + person-hours)", measured(f.outcome_count)},
+                 {"Share of the performance objective", measured_share(f.performance_percent)},
+                 {"Award before reduction", measured_money(f.award_before_reduction)},
+                 {"Reduction", measured_money(f.award_reduction)},
+                 {"Award after reduction", measured_money(f.award_after_reduction)}});
 }
 
 }  // namespace
 
 std::string render_proposal_summary(const model::GrantProposal& proposal,
-                                    const core::Figures& figures, const RenderOptions& options,
+                                    const model::GrantFigures& figures,
+                                    const RenderOptions& options,
                                     const model::GrantParameters& parameters) {
   const std::string sponsor =
       proposal.signature_sheet ? part_of(proposal.signature_sheet->sponsoring_organization) : "";

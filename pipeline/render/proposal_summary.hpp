@@ -8,17 +8,19 @@
 
 #include <string>
 
-#include "pipeline/core/finding.hpp"
+#include "pipeline/model/grant_figures.hpp"
 #include "pipeline/model/grant_parameters.hpp"
 #include "pipeline/model/grant_proposal.hpp"
 #include "pipeline/render/options.hpp"
 
 namespace pipeline::render {
 
-// The summary as PDF bytes; a figure the rules did not compute prints as a blank ("—").
+// The summary as PDF bytes, with the figures the grant rules computed (rules::Outcome::grant); a
+// figure they did not compute prints as a blank ("—").
 // Throws RenderError (HarfBuzz) or core::IoError (fonts missing).
 std::string render_proposal_summary(const model::GrantProposal& proposal,
-                                    const core::Figures& figures, const RenderOptions& options,
+                                    const model::GrantFigures& figures,
+                                    const RenderOptions& options,
                                     const model::GrantParameters& parameters = {});
 
 }  // namespace pipeline::render

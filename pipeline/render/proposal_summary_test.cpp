@@ -186,7 +186,8 @@ TEST_CASE("figures the rules did not compute print as blanks", "[render][proposa
   const auto submission = samples::sample("cet-grant-proposal.valid.xml");
   const auto& proposal = samples::form_of<model::GrantProposal>(submission);
   const auto pdf = probe::write_file(
-      render_proposal_summary(proposal, core::Figures{}, samples::options()), "no-figures.pdf");
+      render_proposal_summary(proposal, model::GrantFigures{}, samples::options()),
+      "no-figures.pdf");
   CHECK(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
   const std::string text = layout_text(pdf);
   CHECK(has(line_with(text, "Equipment, grant funds"), "—"));

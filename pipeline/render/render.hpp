@@ -8,6 +8,7 @@
 #include "pipeline/core/finding.hpp"
 #include "pipeline/model/alliance_profile.hpp"
 #include "pipeline/model/form.hpp"
+#include "pipeline/model/grant_figures.hpp"
 #include "pipeline/model/grant_parameters.hpp"
 #include "pipeline/render/options.hpp"
 
@@ -17,7 +18,7 @@ namespace pipeline::render {
 struct FormContext {
   const model::AllianceProfile* alliance = nullptr;  // alliance forms and letters: required
   const model::GrantParameters* grant = nullptr;     // grant proposals: required
-  const core::Figures* figures = nullptr;            // grant proposals: the rules' figures
+  const model::GrantFigures* figures = nullptr;      // grant proposals: the rules' figures
 };
 
 // The document of `submission`'s form as PDF bytes. Throws core::Error when the context lacks

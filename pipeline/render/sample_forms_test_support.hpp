@@ -77,13 +77,13 @@ inline model::AllianceProfile profile(const std::string& name) {
 }
 
 // The rules' figures for a grant proposal, as the pipeline computes them.
-inline core::Figures grant_figures(const model::Submission& submission) {
+inline model::GrantFigures grant_figures(const model::Submission& submission) {
   rules::Context context;
   context.as_of = *core::Date::from_ymd(2025, 10, 9);
   context.grant = &grant_parameters();
-  core::Outcome outcome;
+  rules::Outcome outcome;
   rules::check(submission, context, outcome);
-  return outcome.figures;
+  return outcome.grant;
 }
 
 // A fixed creation date, and templates read from the source tree's templates/.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "pipeline/render/layout.hpp"
+#include "pipeline/text/unicode.hpp"
 
 namespace pipeline::render {
 
@@ -200,7 +201,8 @@ class Interpreter {
     for (const pugi::xml_node child : root.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
         if (!is_blank(child.value()))
-          fail(root, "text \"" + collapse(child.value()) + "\" outside a paragraph");
+          fail(root,
+               "text \"" + text::collapse_xml_spaces(child.value()) + "\" outside a paragraph");
         continue;
       }
       if (child.type() != pugi::node_element) continue;
@@ -220,21 +222,6 @@ class Interpreter {
   static std::vector<pugi::xml_node> elements(pugi::xml_node parent, const char* name) {
     std::vector<pugi::xml_node> out;
     for (const pugi::xml_node child : parent.children(name)) out.push_back(child);
-    return out;
-  }
-
-  static std::string collapse(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (const char c : text) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        space = !out.empty();
-      } else {
-        if (space) out += ' ';
-        space = false;
-        out += c;
-      }
-    }
     return out;
   }
 
@@ -399,7 +386,7 @@ class Interpreter {
     } else if (name == "key-values") {
       std::vector<std::pair<std::string, std::string>> pairs;
       for (const pugi::xml_node pair : node.children("pair"))
-        pairs.emplace_back(collapse(pair.attribute("label").value()), plain(pair));
+        pairs.emplace_back(text::collapse_xml_spaces(pair.attribute("label").value()), plain(pair));
       if (!pairs.empty()) doc.key_values(pairs);
     } else if (name == "signatures") {
       std::vector<Signatory> signatories;

@@ -19,6 +19,11 @@ std::string separator_after(std::size_t index, std::size_t count, const std::str
   return ", ";
 }
 
+std::string key(std::string word) {
+  std::replace(word.begin(), word.end(), '-', '_');
+  return word;
+}
+
 std::string words(const std::string& kebab) {
   std::string out = kebab;
   std::replace(out.begin(), out.end(), '-', ' ');

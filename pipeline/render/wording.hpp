@@ -17,6 +17,8 @@ std::string joined(const std::vector<std::string>& items, const std::string& con
 // The separator to write after item `index` of `count` when listing them: ", ", " and ", "".
 std::string separator_after(std::size_t index, std::size_t count,
                             const std::string& conjunction = "and");
+// "shp-awareness" -> "shp_awareness": a vocabulary word as a mustache name.
+std::string key(std::string word);
 // "trade-association" -> "trade association".
 std::string words(const std::string& kebab);
 // "partner" -> "Partner" (vocabulary words are ASCII).

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/model/grant_words.hpp"
 #include "pipeline/rules/grant_budget.hpp"
 #include "pipeline/rules/grant_table_a.hpp"
 #include "pipeline/text/unicode.hpp"
@@ -24,18 +25,6 @@ using model::KeyPersonnel;
 using model::Person;
 using model::TableA;
 using model::TypeOfTraining;
-
-std::string_view training_type_name(TypeOfTraining type) {
-  switch (type) {
-    case TypeOfTraining::Presentation:
-      return "presentation";
-    case TypeOfTraining::Seminar:
-      return "seminar";
-    case TypeOfTraining::Course:
-      return "course";
-  }
-  return "training";
-}
 
 // 100 × (revised − approved) ÷ approved, signed, rounded half up ("-23.81"); nullopt when the
 // approved figure is zero.
@@ -202,8 +191,8 @@ std::vector<std::string> training_type_changes(const TableA& approved, const Tab
         continue;
       if (before.type_of_training.present() && *before.type_of_training != *after.type_of_training)
         changes.push_back("\"" + *title + "\" " +
-                          std::string(training_type_name(*before.type_of_training)) + " → " +
-                          std::string(training_type_name(*after.type_of_training)));
+                          std::string(model::training_type_word(*before.type_of_training)) + " → " +
+                          std::string(model::training_type_word(*after.type_of_training)));
       break;
     }
   }
@@ -211,10 +200,10 @@ std::vector<std::string> training_type_changes(const TableA& approved, const Tab
   const auto types_after = training_types(revised);
   for (TypeOfTraining type : types_before)
     if (types_after.count(type) == 0)
-      changes.push_back("no " + std::string(training_type_name(type)) + " any more");
+      changes.push_back("no " + std::string(model::training_type_word(type)) + " any more");
   for (TypeOfTraining type : types_after)
     if (types_before.count(type) == 0)
-      changes.push_back("new type " + std::string(training_type_name(type)));
+      changes.push_back("new type " + std::string(model::training_type_word(type)));
   return changes;
 }
 
@@ -354,28 +343,29 @@ inline constexpr core::RuleRef kSummary{"CHANGE-SUMMARY", core::Severity::Info,
                                         "CET RFP FY2004-05 App A §105"};
 
 // The figures of CHANGE-SUMMARY, each only when both sides are known, and the message.
-void report_summary(const GrantProposal& proposal, core::Outcome& outcome) {
+void report_summary(const GrantProposal& proposal, core::Outcome& outcome,
+                    model::GrantFigures& figures) {
   const Baseline* baseline = proposal.baseline ? &*proposal.baseline : nullptr;
   std::vector<std::string> parts;
-  auto compare = [&](const std::string& key, const std::string& label, std::int64_t before,
-                     std::int64_t after, auto shown) {
-    outcome.figures.set("baseline-" + key, shown(before));
-    outcome.figures.set("revised-" + key, shown(after));
+  auto compare = [&](const std::string& label, auto before, auto after, std::int64_t before_units,
+                     std::int64_t after_units, auto shown) {
+    model::ChangeFigures<decltype(before)> change{before, after, std::nullopt};
     std::string part = label + " " + shown(before) + " → " + shown(after);
-    const std::string change_key = key == "sessions-total" ? "sessions" : key;
-    if (const auto percent = change_percent(before, after)) {
-      outcome.figures.set(change_key + "-change-percent", *percent);
+    if (const auto percent = change_percent(before_units, after_units)) {
+      change.change_percent = core::percent_of(after_units - before_units, before_units);
       part += " (" + *percent + "%)";
     }
     parts.push_back(std::move(part));
+    return change;
   };
   const auto count_text = [](std::int64_t n) { return std::to_string(n); };
-  const auto hours_text = [](std::int64_t h) { return core::hundredths_figure({h}); };
+  const auto hours_text = [](core::Quantity h) { return core::hundredths_figure(h); };
 
   if (baseline && baseline->table_a && proposal.table_a) {
     const auto before = table_a_totals(*baseline->table_a).training_sessions;
     const auto after = table_a_totals(*proposal.table_a).training_sessions;
-    if (before && after) compare("sessions-total", "sessions", *before, *after, count_text);
+    if (before && after)
+      figures.sessions = compare("sessions", *before, *after, *before, *after, count_text);
   }
   if (baseline) {
     const auto before = performance_objectives(baseline->performance_objectives, baseline->table_a);
@@ -383,11 +373,13 @@ void report_summary(const GrantProposal& proposal, core::Outcome& outcome) {
     if (before && after) {
       // Each measure when both of its sides are known (I-45).
       if (before->people_trained && after->people_trained)
-        compare("people-trained", "people trained", *before->people_trained, *after->people_trained,
-                count_text);
+        figures.people_trained =
+            compare("people trained", *before->people_trained, *after->people_trained,
+                    *before->people_trained, *after->people_trained, count_text);
       if (before->person_hours && after->person_hours)
-        compare("person-hours", "person-hours", before->person_hours->units,
-                after->person_hours->units, hours_text);
+        figures.person_hours =
+            compare("person-hours", *before->person_hours, *after->person_hours,
+                    before->person_hours->units, after->person_hours->units, hours_text);
     }
   }
   if (baseline && baseline->table_c && proposal.table_c) {
@@ -396,21 +388,20 @@ void report_summary(const GrantProposal& proposal, core::Outcome& outcome) {
     const TableCAmounts after = table_c_amounts(*proposal.table_c);
     const std::optional<core::Money> budget = before.budget_total();
     const std::optional<core::Money> revised_budget = after.budget_total();
-    if (budget) outcome.figures.set("baseline-budget-total", core::money_figure(*budget));
-    if (revised_budget)
-      outcome.figures.set("revised-budget-total", core::money_figure(*revised_budget));
+    figures.baseline_budget_total = budget;
+    figures.revised_budget_total = revised_budget;
     if (budget && revised_budget)
       parts.push_back("budget " + core::money_text(*budget) + " → " +
                       core::money_text(*revised_budget));
     for (int c = 1; c <= 9; ++c) {
       const std::optional<core::Money> d = variation(before, after, c);
       if (!d || d->units == 0) continue;
-      const std::string key = "category-" + std::to_string(c) + "-variation";
-      outcome.figures.set(key, core::money_figure(*d));
+      const auto index = static_cast<std::size_t>(c - 1);
+      figures.category_variation[index] = *d;
       std::string part = "category " + std::to_string(c) + " " + core::money_text(*d);
       if (const auto percent =
               budget ? core::percent_figure(d->units, budget->units) : std::nullopt) {
-        outcome.figures.set(key + "-percent", *percent);
+        figures.category_variation_percent[index] = core::percent_of(d->units, budget->units);
         part += " (" + *percent + "%)";
       }
       parts.push_back(std::move(part));
@@ -424,7 +415,7 @@ void report_summary(const GrantProposal& proposal, core::Outcome& outcome) {
 
 }  // namespace
 
-void check_changes(const GrantProposal& proposal, const Context&, core::Outcome& outcome) {
+void check_changes(const GrantProposal& proposal, const Context&, rules::Outcome& outcome) {
   if (model::stage_of(proposal) != model::GrantStage::Revision) return;
   request_complete(proposal, outcome);
   if (const auto& request = proposal.change_request) {
@@ -455,7 +446,7 @@ void check_changes(const GrantProposal& proposal, const Context&, core::Outcome&
                                         table_c_amounts(*proposal.table_c), outcome);
     }
   }
-  report_summary(proposal, outcome);
+  report_summary(proposal, outcome, outcome.grant);
 }
 
 }  // namespace pipeline::rules

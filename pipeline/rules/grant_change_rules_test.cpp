@@ -17,9 +17,10 @@ core::Outcome changes(const std::string& body, const std::string& stage = "revis
                                          "\">" + body + "</cet-grant-proposal>",
                                      "t.xml", ingest::Options{});
   REQUIRE(in.submission);
-  core::Outcome outcome;
+  rules::Outcome outcome;
   rules::check_changes(std::get<model::GrantProposal>(in.submission->form), rules::Context{},
                        outcome);
+  model::add_report_figures(outcome.grant, outcome.figures);  // as the rulebook does
   return outcome;
 }
 

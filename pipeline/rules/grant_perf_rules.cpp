@@ -25,7 +25,8 @@ inline constexpr core::RuleRef kObjectives{
 // The negotiated minimum performance, or the one Table A's training programs promise: each
 // figure when its own values are known (I-45).
 void objectives_figures(const model::GrantProposal& proposal,
-                        const std::optional<PerformanceCounts>& objectives, Outcome& outcome) {
+                        const std::optional<PerformanceCounts>& objectives, Outcome& outcome,
+                        model::GrantFigures& figures) {
   if (!objectives || (!objectives->people_trained && !objectives->person_hours)) return;
   const std::optional<std::int64_t> count_hundredths = objectives->count_hundredths();
   const std::string people =
@@ -33,9 +34,9 @@ void objectives_figures(const model::GrantProposal& proposal,
   const std::string hours =
       objectives->person_hours ? core::hundredths_figure(*objectives->person_hours) : "unknown";
   const std::string count = count_hundredths ? hours_figure(*count_hundredths) : "unknown";
-  if (objectives->people_trained) outcome.figures.set("objective-people-trained", people);
-  if (objectives->person_hours) outcome.figures.set("objective-person-hours", hours);
-  if (count_hundredths) outcome.figures.set("objective-count", count);
+  figures.objective_people_trained = objectives->people_trained;
+  figures.objective_person_hours = objectives->person_hours;
+  if (count_hundredths) figures.objective_count = core::Quantity{*count_hundredths};
   outcome.add(kObjectives,
               "Minimum performance: " + people + " people trained and " + hours +
                   " person-hours (count " + count + ").",
@@ -51,7 +52,8 @@ inline constexpr core::RuleRef kAwardReduction{
 
 // The award after the §108 reduction: G × achieved ÷ required when short, rounded half up.
 void award_reduction_figures(const model::GrantProposal& proposal,
-                             const std::optional<PerformanceCounts>& objectives, Outcome& outcome) {
+                             const std::optional<PerformanceCounts>& objectives, Outcome& outcome,
+                             model::GrantFigures& figures) {
   if (!objectives || !proposal.performance_outcome || !proposal.table_c) return;
   const PerformanceCounts outcome_counts = performance_counts(*proposal.performance_outcome);
   // The award is G, the grant column only (I-45).
@@ -66,14 +68,13 @@ void award_reduction_figures(const model::GrantProposal& proposal,
   const Money after = reduced_award(before, achieved, required);
   const std::string count = hours_figure(achieved);
   const std::optional<std::string> percent = core::percent_figure(achieved, required);
-  core::Figures& figures = outcome.figures;
-  figures.set("outcome-people-trained", std::to_string(*outcome_counts.people_trained));
-  figures.set("outcome-person-hours", core::hundredths_figure(*outcome_counts.person_hours));
-  figures.set("outcome-count", count);
-  if (percent) figures.set("performance-percent", *percent);
-  figures.set("award-before-reduction", core::money_figure(before));
-  figures.set("award-after-reduction", core::money_figure(after));
-  figures.set("award-reduction", core::money_figure(before - after));
+  figures.outcome_people_trained = *outcome_counts.people_trained;
+  figures.outcome_person_hours = *outcome_counts.person_hours;
+  figures.outcome_count = core::Quantity{achieved};
+  if (percent) figures.performance_percent = core::percent_of(achieved, required);
+  figures.award_before_reduction = before;
+  figures.award_after_reduction = after;
+  figures.award_reduction = before - after;
   outcome.add(kAwardReduction,
               "Completed " + count + " of the required " + hours_figure(required) +
                   (percent ? " (" + *percent + "%)" : std::string()) + ": award " +
@@ -83,11 +84,12 @@ void award_reduction_figures(const model::GrantProposal& proposal,
 
 }  // namespace
 
-void check_performance(const model::GrantProposal& proposal, const Context&, Outcome& outcome) {
+void check_performance(const model::GrantProposal& proposal, const Context&,
+                       rules::Outcome& outcome) {
   const std::optional<PerformanceCounts> objectives =
       performance_objectives(proposal.performance_objectives, proposal.table_a);
-  objectives_figures(proposal, objectives, outcome);
-  award_reduction_figures(proposal, objectives, outcome);
+  objectives_figures(proposal, objectives, outcome, outcome.grant);
+  award_reduction_figures(proposal, objectives, outcome, outcome.grant);
 }
 
 }  // namespace pipeline::rules

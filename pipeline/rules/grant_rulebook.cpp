@@ -7,7 +7,7 @@ namespace pipeline::rules {
 
 namespace {
 
-using Family = void (*)(const model::GrantProposal&, const Context&, core::Outcome&);
+using Family = void (*)(const model::GrantProposal&, const Context&, Outcome&);
 
 struct GrantFamily {
   const char* name;
@@ -23,12 +23,14 @@ constexpr GrantFamily kGrantFamilies[] = {
 }  // namespace
 
 void check_grant_proposal(const model::GrantProposal& proposal, const Context& context,
-                          core::Outcome& outcome) {
+                          Outcome& outcome) {
   // Without a configured fiscal year the rules use the FY 2004-2005 defaults of rules.md §3.
   static const model::GrantParameters kDefaults{};
   Context grant_context = context;
   if (grant_context.grant == nullptr) grant_context.grant = &kDefaults;
   for (const GrantFamily& family : kGrantFamilies) family.check(proposal, grant_context, outcome);
+  // The report's figures: written here once, from the typed figures, in catalogue order.
+  model::add_report_figures(outcome.grant, outcome.figures);
 }
 
 }  // namespace pipeline::rules

@@ -313,7 +313,7 @@ inline constexpr core::RuleRef kTotals{"TABLEA-TOTALS", core::Severity::Info,
                                        "CET RFP FY2004-05 §II-2b 'Table A Instructions'"};
 
 // Figures of rules.md §4.3; a total that is unknown is left out.
-void report_totals(const TableA& table, core::Outcome& outcome) {
+void report_totals(const TableA& table, core::Outcome& outcome, model::GrantFigures& figures) {
   const TableATotals totals = table_a_totals(table);
   auto count = [](const std::optional<std::int64_t>& value) {
     return value ? std::to_string(*value) : std::string("unknown");
@@ -321,19 +321,12 @@ void report_totals(const TableA& table, core::Outcome& outcome) {
   auto hours = [](const std::optional<core::Quantity>& value) {
     return value ? hours_text(*value) : std::string("unknown");
   };
-  auto set = [&outcome](const char* key, bool known, const std::string& value) {
-    if (known) outcome.figures.set(key, value);
-  };
-  set("training-sessions-total", totals.training_sessions.has_value(),
-      count(totals.training_sessions));
-  set("people-trained-total", totals.people_trained.has_value(), count(totals.people_trained));
-  set("person-hours-total", totals.person_hours.has_value(), hours(totals.person_hours));
-  set("technical-assistance-hours-total", totals.technical_assistance_hours.has_value(),
-      hours(totals.technical_assistance_hours));
-  set("dissemination-hours-total", totals.dissemination_hours.has_value(),
-      hours(totals.dissemination_hours));
-  set("other-service-hours-total", totals.other_service_hours.has_value(),
-      hours(totals.other_service_hours));
+  figures.training_sessions_total = totals.training_sessions;
+  figures.people_trained_total = totals.people_trained;
+  figures.person_hours_total = totals.person_hours;
+  figures.technical_assistance_hours_total = totals.technical_assistance_hours;
+  figures.dissemination_hours_total = totals.dissemination_hours;
+  figures.other_service_hours_total = totals.other_service_hours;
   outcome.add(kTotals,
               "Table A: " + count(totals.training_sessions) + " sessions, " +
                   count(totals.people_trained) + " people trained, " + hours(totals.person_hours) +
@@ -416,7 +409,7 @@ TableATotals table_a_totals(const TableA& table) {
 
 // ---- the family -----------------------------------------------------------------------------
 
-void check_table_a(const model::GrantProposal& proposal, const Context&, core::Outcome& outcome) {
+void check_table_a(const model::GrantProposal& proposal, const Context&, rules::Outcome& outcome) {
   if (!proposal.table_a) return;
   const TableA& table = *proposal.table_a;
   const auto& programs = table.training_programs;
@@ -426,7 +419,7 @@ void check_table_a(const model::GrantProposal& proposal, const Context&, core::O
   for (ProgramRule rule : kProgramRules) each(programs, rule, outcome);
   for (ServiceRule rule : kServiceRules) each(services, rule, outcome);
   titles_distinct(table, outcome);
-  report_totals(table, outcome);
+  report_totals(table, outcome, outcome.grant);
 }
 
 }  // namespace pipeline::rules

@@ -14,7 +14,7 @@ namespace {
 
 struct Checked {
   std::vector<core::Finding> ingest;  // FORMAT-* and the type rules ingest reports
-  core::Outcome outcome;              // the TABLEA family
+  rules::Outcome outcome;             // the TABLEA family
 };
 
 // A proposal holding only `table_a` (the inner XML of <table-a>), through ingest and TABLEA.
@@ -27,6 +27,7 @@ Checked table_a(const std::string& rows) {
   out.ingest = in.findings;
   rules::check_table_a(std::get<model::GrantProposal>(in.submission->form), rules::Context{},
                        out.outcome);
+  model::add_report_figures(out.outcome.grant, out.outcome.figures);  // as the rulebook does
   return out;
 }
 

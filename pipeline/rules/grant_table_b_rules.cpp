@@ -236,7 +236,7 @@ void starts_in_month_one(const TableB& table, core::Outcome& outcome) {
 
 }  // namespace
 
-void check_table_b(const model::GrantProposal& proposal, const Context&, core::Outcome& outcome) {
+void check_table_b(const model::GrantProposal& proposal, const Context&, rules::Outcome& outcome) {
   if (!proposal.table_b) return;
   const TableB& table = *proposal.table_b;
 

@@ -13,7 +13,7 @@ namespace {
 
 struct TableBChecked {
   std::vector<core::Finding> ingest;  // FORMAT-* and TABLEB-MONTHS
-  core::Outcome outcome;              // the TABLEB family
+  rules::Outcome outcome;             // the TABLEB family
 };
 
 // A proposal with Table B `activities` and, when given, Table A `table_a` (inner XML).

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/model/grant_words.hpp"
 #include "pipeline/rules/grant_budget.hpp"
 #include "pipeline/rules/grant_families.hpp"
 
@@ -184,26 +185,8 @@ void requests_grant_funds(const TableC& table, Outcome& outcome) {
 // ---------------------------------------------------------------------------------------------
 // TABLED
 
-// The paper form's name of each section (index 0 is category 1).
-constexpr std::string_view kSectionTitles[] = {
-    "Wages/Salaries",     "Fringe Benefit",  "Travel",
-    "Rent and Utilities", "Office Supplies", "Training Materials",
-    "Equipment",          "Contractual",     "Other"};
-
 std::string_view section_title(const TableDSection& section) {
-  return kSectionTitles[static_cast<std::size_t>(section.category - 1)];
-}
-
-std::string_view meal_name(model::Meal meal) {
-  switch (meal) {
-    case model::Meal::Breakfast:
-      return "breakfast";
-    case model::Meal::Lunch:
-      return "lunch";
-    case model::Meal::Dinner:
-      return "dinner";
-  }
-  return "meals";
+  return model::table_d_section_title(section.category);
 }
 
 // What a line is, for a message: its description column, or its row name.
@@ -214,7 +197,7 @@ std::string line_description(const TableDLine& line) {
         &line.specify})
     if (text->present()) return **text;
   if (line.row == TableDRow::Meals && line.meal.present())
-    return std::string(meal_name(*line.meal));
+    return std::string(model::meal_word(*line.meal));
   std::string name = line.element;
   for (char& c : name)
     if (c == '-') c = ' ';
@@ -333,7 +316,7 @@ void fringe_within_wages(const model::TableD& table, Outcome& outcome) {
 
 }  // namespace
 
-void check_table_c(const model::GrantProposal& proposal, const Context&, Outcome& outcome) {
+void check_table_c(const model::GrantProposal& proposal, const Context&, rules::Outcome& outcome) {
   if (!proposal.table_c) return;
   // TABLEC-CATEGORY, -QUARTER-SUM and -CATEGORY-SUM also check the baseline's Table C.
   const TableC* baseline =
@@ -347,7 +330,7 @@ void check_table_c(const model::GrantProposal& proposal, const Context&, Outcome
   requests_grant_funds(*proposal.table_c, outcome);
 }
 
-void check_table_d(const model::GrantProposal& proposal, const Context&, Outcome& outcome) {
+void check_table_d(const model::GrantProposal& proposal, const Context&, rules::Outcome& outcome) {
   if (!proposal.table_d) return;
   lines_multiply_out(*proposal.table_d, outcome);
   section_totals_add_up(*proposal.table_d, outcome);

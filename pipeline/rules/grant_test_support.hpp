@@ -10,6 +10,7 @@
 #include "pipeline/core/finding.hpp"
 #include "pipeline/model/grant_parameters.hpp"
 #include "pipeline/model/grant_proposal.hpp"
+#include "pipeline/model/grant_words.hpp"
 #include "pipeline/rules/rules.hpp"
 
 namespace pipeline::rules::test {
@@ -103,18 +104,7 @@ inline model::TableDLine table_d_line(model::TableDRow row, model::Funding fundi
   model::TableDLine line;
   line.location = location;
   line.row = row;
-  constexpr const char* kElements[] = {"line",
-                                       "mileage",
-                                       "lodging",
-                                       "meals",
-                                       "office-space",
-                                       "training-space",
-                                       "gas-electricity",
-                                       "telephone",
-                                       "administrative-costs",
-                                       "purchase",
-                                       "rental"};
-  line.element = kElements[static_cast<int>(row)];
+  line.element = model::table_d_row_element(row);
   line.funding = present(funding, location + "/@funding");
   line.total_charged = present(money(total_charged), location + "/total-charged");
   return line;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/grant_words.hpp"
+#include "pipeline/rules/alliance_rules.hpp"
 #include "pipeline/rules/grant_families.hpp"
 
 namespace pipeline::rules {
@@ -70,13 +72,14 @@ inline constexpr core::RuleRef kDinnerRate{"TRAVEL-DINNER-RATE", core::Severity:
 
 // Each meal of kind `meal` costs no more than its state rate.
 void meals_within_state_rate(const std::vector<TableDLine>& lines, Meal meal, Money maximum,
-                             const core::RuleRef& rule, const char* name, Outcome& outcome) {
+                             const core::RuleRef& rule, Outcome& outcome) {
   for (const TableDLine& line : lines) {
     if (line.row != TableDRow::Meals || !line.meal.present() || *line.meal != meal) continue;
     if (!line.amount_per_meal.present() || *line.amount_per_meal <= maximum) continue;
     outcome.add(rule,
-                std::string(name) + " at " + money_text(*line.amount_per_meal) +
-                    " exceeds the state rate of " + money_text(maximum) + ".",
+                capitalized(std::string(model::meal_word(meal))) + " at " +
+                    money_text(*line.amount_per_meal) + " exceeds the state rate of " +
+                    money_text(maximum) + ".",
                 line.amount_per_meal.location);
   }
 }
@@ -102,17 +105,17 @@ void out_of_state_travel_approved(const std::vector<TableDLine>& lines, Outcome&
 
 }  // namespace
 
-void check_travel(const model::GrantProposal& proposal, const Context& context, Outcome& outcome) {
+void check_travel(const model::GrantProposal& proposal, const Context& context,
+                  rules::Outcome& outcome) {
   const std::vector<TableDLine>& lines = travel_lines(proposal);
   const GrantParameters& parameters = *context.grant;
   mileage_within_state_rate(lines, parameters, outcome);
   lodging_within_state_rate(lines, parameters, outcome);
   meals_within_state_rate(lines, Meal::Breakfast, parameters.breakfast_rate_maximum, kBreakfastRate,
-                          "Breakfast", outcome);
-  meals_within_state_rate(lines, Meal::Lunch, parameters.lunch_rate_maximum, kLunchRate, "Lunch",
                           outcome);
+  meals_within_state_rate(lines, Meal::Lunch, parameters.lunch_rate_maximum, kLunchRate, outcome);
   meals_within_state_rate(lines, Meal::Dinner, parameters.dinner_rate_maximum, kDinnerRate,
-                          "Dinner", outcome);
+                          outcome);
   out_of_state_travel_approved(lines, outcome);
 }
 

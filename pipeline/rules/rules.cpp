@@ -6,7 +6,7 @@
 
 namespace pipeline::rules {
 
-void check(const model::Submission& submission, const Context& context, core::Outcome& outcome) {
+void check(const model::Submission& submission, const Context& context, Outcome& outcome) {
   std::visit(
       [&](const auto& form) {
         using T = std::decay_t<decltype(form)>;
@@ -25,6 +25,13 @@ void check(const model::Submission& submission, const Context& context, core::Ou
         }
       },
       submission.form);
+}
+
+void check(const model::Submission& submission, const Context& context, core::Outcome& outcome) {
+  Outcome checked;
+  check(submission, context, checked);
+  for (core::Finding& finding : checked.findings) outcome.findings.push_back(std::move(finding));
+  for (auto& [key, value] : checked.figures.items()) outcome.figures.set(key, value);
 }
 
 }  // namespace pipeline::rules

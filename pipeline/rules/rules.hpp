@@ -8,6 +8,7 @@
 #include "pipeline/core/finding.hpp"
 #include "pipeline/model/alliance_profile.hpp"
 #include "pipeline/model/form.hpp"
+#include "pipeline/model/grant_figures.hpp"
 #include "pipeline/model/grant_parameters.hpp"
 
 namespace pipeline::rules {
@@ -18,7 +19,15 @@ struct Context {
   const model::AllianceProfile* alliance = nullptr;  // for alliance forms and letters
 };
 
+// Everything the rules say about one submission: its findings and the report's figures, and for a
+// grant proposal the same figures typed (what the proposal summary prints).
+struct Outcome : core::Outcome {
+  model::GrantFigures grant;
+};
+
 // Runs every rule of the submission's form kind; appends to `outcome`.
+void check(const model::Submission& submission, const Context& context, Outcome& outcome);
+// The same for a caller that needs only the findings and the report's figures.
 void check(const model::Submission& submission, const Context& context, core::Outcome& outcome);
 
 }  // namespace pipeline::rules

@@ -63,6 +63,36 @@ bool is_ascii_space(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+// XML's white space (the S production): space, tab, line feed, carriage return.
+bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The one white-space collapse of formpipe's byte strings: each character of `text` passed to
+// `put`, with every run of `is_space` characters as one space and none at either end.
+template <class IsSpace, class Put>
+void for_each_collapsed(std::string_view text, IsSpace is_space, Put put) {
+  bool pending_space = false;
+  bool started = false;
+  for (const char c : text) {
+    if (is_space(c)) {
+      pending_space = started;
+      continue;
+    }
+    if (pending_space) put(' ');
+    pending_space = false;
+    started = true;
+    put(c);
+  }
+}
+
+std::string collapsed_bytes(std::string_view text, bool (*is_space)(char)) {
+  std::string out;
+  out.reserve(text.size());
+  for_each_collapsed(text, is_space, [&out](char c) { out += c; });
+  return out;
+}
+
 bool is_ascii(std::string_view s) {
   std::uint64_t high = 0;
   std::size_t i = 0;
@@ -218,24 +248,24 @@ std::string collapse_spaces(std::string_view utf8) {
   return to_utf8(collapsed(from_utf8(utf8)));
 }
 
+std::string collapse_ascii_spaces(std::string_view text) {
+  return collapsed_bytes(text, is_ascii_space);
+}
+
+std::string collapse_xml_spaces(std::string_view text) {
+  return collapsed_bytes(text, is_xml_space);
+}
+
 std::string fold_for_match(std::string_view utf8) {
   if (is_ascii(utf8)) {
     // ASCII is NFC already and case-folds to itself with A-Z lowered: no trip through ICU.
     // Written in place (the text only shrinks).
     std::string out(utf8.size(), '\0');
-    char* const begin = out.data();
-    char* o = begin;
-    bool pending_space = false;
-    for (const char c : utf8) {
-      if (is_ascii_space(c)) {
-        pending_space = o != begin;
-        continue;
-      }
-      if (pending_space) *o++ = ' ';
-      pending_space = false;
+    char* o = out.data();
+    for_each_collapsed(utf8, is_ascii_space, [&o](char c) {
       *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-    }
-    out.resize(static_cast<std::size_t>(o - begin));
+    });
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
   }
   return fold_memoized(utf8);

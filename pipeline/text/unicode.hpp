@@ -25,6 +25,13 @@ std::string strip_accents(std::string_view utf8);
 bool is_letter(char32_t code_point);
 // Trim and collapse inner white space runs to one space.
 std::string collapse_spaces(std::string_view utf8);
+// The same without ICU, for text whose white space is ASCII: runs of tab, line feed, vertical
+// tab, form feed, carriage return and space (Unicode White_Space within ASCII) become one space,
+// trimmed; every other byte stays as it is. Equals collapse_spaces on ASCII text.
+std::string collapse_ascii_spaces(std::string_view text);
+// Runs of XML's white space (space, tab, line feed, carriage return) as one space, trimmed; every
+// other byte stays as it is (the text of a document template).
+std::string collapse_xml_spaces(std::string_view text);
 // Sorts strings by ICU collation for `locale` (default English), stable for equal keys.
 void sort_collated(std::vector<std::string>& names, const char* locale = "en_US");
 // Michigan (America/Detroit) wall-clock time to an instant.

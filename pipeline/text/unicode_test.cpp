@@ -1,7 +1,6 @@
 #include "pipeline/text/unicode.hpp"
 
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <catch2/catch.hpp>
@@ -67,7 +66,19 @@ std::string reference(const std::string& utf8) {
 }  // namespace
 
 TEST_CASE("ASCII text folds as ICU folds it", "[text]") {
-  // fold_for_match's ASCII path (no ICU) against ICU's collapse, NFC, fold case and NFC.
+  // fold_for_match's ASCII path (no ICU) against collapse_spaces (ICU's White_Space, in UTF-16),
+  // then ICU's NFC, fold case and NFC.
+  const auto reference = [](const std::string& utf8) {
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(text::collapse_spaces(utf8));
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2& nfc = *icu::Normalizer2::getNFCInstance(status);
+    s = nfc.normalize(s, status);
+    s.foldCase(U_FOLD_CASE_DEFAULT);
+    s = nfc.normalize(s, status);
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+  };
   std::string every;
   for (int c = 1; c < 0x80; ++c) every += static_cast<char>(c);
   CHECK(text::fold_for_match(every) == reference(every));
@@ -129,4 +140,17 @@ TEST_CASE("Michigan local time resolves daylight saving", "[text]") {
   const auto winter = core::parse_datetime("2005-01-10T12:00");
   CHECK(text::michigan_local_to_instant(*winter).seconds ==
         core::instant_with_offset(*winter, -300).seconds);
+}
+
+TEST_CASE("white space collapses one way: ASCII White_Space for values, XML's for templates",
+          "[text]") {
+  for (const std::string ascii :
+       {"", " ", "a", "  a  b  ", "\ta\n\v\fb\r", "x \t\n\v\f\r y", "\v\fz\f\v"}) {
+    CAPTURE(ascii);
+    CHECK(text::collapse_ascii_spaces(ascii) == text::collapse_spaces(ascii));
+  }
+  CHECK(text::collapse_ascii_spaces(" caf\xC3\xA9\xC2\xA0 au lait ") ==
+        "caf\xC3\xA9\xC2\xA0 au lait");  // only ASCII spaces: the no-break space stays
+  CHECK(text::collapse_xml_spaces("\n  Signed  \t by\r\n ") == "Signed by");
+  CHECK(text::collapse_xml_spaces("a\vb \f c") == "a\vb \f c");  // not XML white space
 }
