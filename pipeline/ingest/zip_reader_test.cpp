@@ -94,14 +94,24 @@ std::string message_of(const std::string& zip) {
 
 TEST_CASE("a zip written field by field reads back", "[ingest][zip]") {
   const std::string zip = stored_zip(kDiary);
-  auto directory = ingest::read_zip_directory(zip, "b.zip", 64);
-  REQUIRE(std::holds_alternative<std::vector<ingest::ZipEntry>>(directory));
-  const auto& entries = std::get<std::vector<ingest::ZipEntry>>(directory);
-  REQUIRE(entries.size() == 2);
-  auto content = ingest::inflate_zip_entry(zip, entries[1], "b.zip");
+  CHECK(std::get<std::uint64_t>(ingest::check_zip_end_records(zip, "b.zip", 64)) ==
+        zip.rfind("PK\x01\x02", zip.rfind("PK\x01\x02") - 1));
+  auto opened = ingest::ZipArchive::open(zip, "b.zip", 64);
+  REQUIRE(std::holds_alternative<ingest::ZipArchive>(opened));
+  auto& archive = std::get<ingest::ZipArchive>(opened);
+  REQUIRE(archive.entries().size() == 2);
+  CHECK(archive.entries()[1].name == "header.csv");
+  auto content = archive.read(1);
   REQUIRE(content.index() == 0);
   CHECK(std::get<0>(content) == kDiary[1].content);
   CHECK_FALSE(ingest::ingest_bytes(zip, "b.zip", {}).unreadable);
+  // An empty entry has no data for libzip to read.
+  const std::string with_empty = stored_zip({kDiary[0], {"empty.csv", ""}});
+  auto reopened = ingest::ZipArchive::open(with_empty, "b.zip", 64);
+  REQUIRE(std::holds_alternative<ingest::ZipArchive>(reopened));
+  auto empty = std::get<ingest::ZipArchive>(reopened).read(1);
+  REQUIRE(empty.index() == 0);
+  CHECK(std::get<0>(empty).empty());
 }
 
 TEST_CASE("the 55-byte ZIP64 record that asked for 433 PB is refused in words", "[ingest][zip]") {
