@@ -114,6 +114,16 @@ TEST_CASE("a zip written field by field reads back", "[ingest][zip]") {
   CHECK(std::get<0>(empty).empty());
 }
 
+TEST_CASE("a zip whose local headers carry sizes beside a data descriptor reads", "[ingest][zip]") {
+  // libarchive (cmake -E tar, bsdtar) writes them so; libzip 1.7.3's ZIP_CHECKCONS refused them.
+  std::string zip = stored_zip(kDiary);
+  set(zip, 6, 0x08, 2);  // the first local header: data descriptor flag,
+  set(zip, 14, 0, 4);    // no CRC and
+  set(zip, 18, 0, 4);    // no compressed size, but the size
+  set(zip, zip.find("PK\x01\x02") + 8, 0x08, 2);
+  CHECK_FALSE(ingest::ingest_bytes(zip, "b.zip", {}).unreadable);
+}
+
 TEST_CASE("the 55-byte ZIP64 record that asked for 433 PB is refused in words", "[ingest][zip]") {
   // Kept in the fuzz corpus; Poco::Zip tried to allocate its claimed extensible data.
   std::ifstream in(kSource / "tests/fuzz/corpus/zip/zip64-end-record-433pb.zip", std::ios::binary);
@@ -206,6 +216,19 @@ TEST_CASE("zip entries that are encrypted, repeated, overlapping or damaged say 
     const std::size_t second = zip.rfind("PK\x01\x02");
     set(zip, second + 42, 0, 4);  // its local header: the first entry's
     CHECK_THAT(message_of(zip), Catch::Contains("local header names another file"));
+  }
+  SECTION("an entry whose data hold the next entry (a quoted-overlap bomb)") {
+    std::string zip = stored_zip(kDiary);
+    const std::size_t directory = zip.find("PK\x01\x02");
+    const std::size_t covered = directory - 30 - kDiary[0].name.size();  // to the directory
+    const auto crc = crc32_z(0, reinterpret_cast<const Bytef*>(zip.data()) + 30 + 12, covered);
+    for (const std::size_t at : {std::size_t{14}, directory + 16}) {  // local, central
+      set(zip, at, crc, 4);
+      set(zip, at + 4, covered, 4);
+      set(zip, at + 8, covered, 4);
+    }
+    CHECK_THAT(message_of(zip),
+               Catch::Contains("entries \"manifest.csv\" and \"header.csv\" overlap"));
   }
   SECTION("a CRC that does not match") {
     std::string zip = stored_zip(kDiary);
