@@ -297,6 +297,9 @@ std::variant<ZipArchive, std::string> ZipArchive::open(std::string_view bytes,
 
   std::set<std::string> names;
   const zip_int64_t count = zip_get_num_entries(state.archive, 0);
+  // libzip may have taken another end record than the pre-check (one inside the comment).
+  if (count < 0 || static_cast<std::uint64_t>(count) > max_entries)
+    return file + "more than " + std::to_string(max_entries) + " entries";
   for (zip_int64_t i = 0; i < count; ++i) {
     zip_stat_t st;
     if (zip_stat_index(state.archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW, &st) != 0 ||
