@@ -83,11 +83,13 @@ std::variant<Bundle, std::string> read_zip_bundle(std::string_view bytes, const 
   Bundle bundle;
   bundle.name = name;
   if (bytes.empty()) return name + ": the file is empty; expected a zip bundle";
-  // Every record is checked against the file's size before anything is allocated or inflated.
-  auto directory = read_zip_directory(bytes, name, limits.max_entries);
-  if (auto* error = std::get_if<std::string>(&directory)) return *error;
+  // The end records are checked against the file's size before libzip reads anything.
+  auto opened = ZipArchive::open(bytes, name, limits.max_entries);
+  if (auto* error = std::get_if<std::string>(&opened)) return *error;
+  ZipArchive& zip = std::get<ZipArchive>(opened);
   std::uint64_t total = 0;
-  for (const ZipEntry& zip_entry : std::get<std::vector<ZipEntry>>(directory)) {
+  for (std::size_t index = 0; index < zip.entries().size(); ++index) {
+    const ZipEntry& zip_entry = zip.entries()[index];
     const std::string& entry = zip_entry.name;
     if (entry.empty()) return name + ": an entry has no name; expected the bundle's files";
     if (entry.back() == '/')
@@ -104,7 +106,7 @@ std::variant<Bundle, std::string> read_zip_bundle(std::string_view bytes, const 
              ":1, which looks like a zip bomb";
     total += size;
     if (total > limits.max_total_bytes) return name + ": inflates past the bundle limit";
-    auto content = inflate_zip_entry(bytes, zip_entry, name);
+    auto content = zip.read(index);
     if (content.index() == 1) return std::get<1>(content);
     bundle.files.emplace(entry, std::move(std::get<0>(content)));
   }

@@ -1,9 +1,11 @@
 #include "pipeline/ingest/zip_reader.hpp"
 
-#include <zlib.h>
+#include <zip.h>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
+#include <optional>
 #include <set>
 
 namespace pipeline::ingest {
@@ -37,41 +39,11 @@ std::string bytes_text(std::uint64_t n) {
   return std::to_string(n) + (n == 1 ? " byte" : " bytes");
 }
 
-// Reads the ZIP64 extended-information extra field of a central directory header: each field
-// whose 32-bit value is all ones is replaced, in the order the format gives (size, compressed
-// size, local header offset). Returns false when a needed value is missing.
-bool apply_zip64_extra(std::string_view extra, ZipEntry& entry, bool size_in_extra,
-                       bool compressed_in_extra, bool offset_in_extra) {
-  std::uint64_t at = 0;
-  while (at + 4 <= extra.size()) {
-    const std::uint64_t id = le(extra, at, 2);
-    const std::uint64_t length = le(extra, at + 2, 2);
-    at += 4;
-    if (length > extra.size() - at) return false;
-    if (id == 0x0001) {
-      std::uint64_t field = at;
-      const std::uint64_t end = at + length;
-      auto take = [&](std::uint64_t& target) {
-        if (end - field < 8) return false;
-        target = le(extra, field, 8);
-        field += 8;
-        return true;
-      };
-      if (size_in_extra && !take(entry.size)) return false;
-      if (compressed_in_extra && !take(entry.compressed_size)) return false;
-      if (offset_in_extra && !take(entry.header_offset)) return false;
-      return true;
-    }
-    at += length;
-  }
-  return !size_in_extra && !compressed_in_extra && !offset_in_extra;
-}
-
 }  // namespace
 
-std::variant<std::vector<ZipEntry>, std::string> read_zip_directory(std::string_view bytes,
-                                                                    const std::string& name,
-                                                                    std::uint64_t max_entries) {
+std::variant<std::uint64_t, std::string> check_zip_end_records(std::string_view bytes,
+                                                               const std::string& name,
+                                                               std::uint64_t max_entries) {
   const std::uint64_t size = bytes.size();
   const std::string file = name + ": ";
   if (size < kEndRecordSize)
@@ -150,155 +122,276 @@ std::variant<std::vector<ZipEntry>, std::string> read_zip_directory(std::string_
            " entries, but the central directory's " + bytes_text(directory_size) +
            " hold at most " + std::to_string(directory_size / kCentralHeaderSize);
   if (entries > max_entries) return file + "more than " + std::to_string(max_entries) + " entries";
+  return directory_offset;
+}
 
-  std::vector<ZipEntry> out;
-  out.reserve(static_cast<std::size_t>(entries));
+// The bytes libzip reads, served from memory like zip_source_buffer_create's source, but
+// noting where libzip reads while it reads one entry: libzip 1.7.3 does not tell where an
+// entry lies, and its local header must match the central directory, its data must end before
+// the central directory, and no two entries may share bytes (a zip bomb's trick).
+struct ZipArchive::State {
+  std::string_view bytes;
+  std::string name;
+  std::uint64_t directory_offset = 0;
+  std::uint64_t position = 0;
+  zip_error_t error{};
+  bool noting = false;
+  std::optional<std::uint64_t> first;  // where the first read while noting began
+  std::uint64_t high = 0;              // where the last byte read while noting ends
+  zip_t* archive = nullptr;
+  struct Span {
+    std::uint64_t begin, end;
+    std::string name;
+  };
+  std::vector<Span> spans;  // local header to end of data, of each entry read so far
+
+  std::optional<std::string> place(const ZipEntry& entry, const std::string& where);
+
+  ~State() {
+    if (archive != nullptr) zip_discard(archive);
+    zip_error_fini(&error);
+  }
+
+  static zip_int64_t serve(void* self, void* data, zip_uint64_t length, zip_source_cmd_t command) {
+    State& s = *static_cast<State*>(self);
+    switch (command) {
+      case ZIP_SOURCE_OPEN:
+        s.position = 0;
+        return 0;
+      case ZIP_SOURCE_READ: {
+        const std::uint64_t n = std::min<std::uint64_t>(length, s.bytes.size() - s.position);
+        if (n > 0) std::memcpy(data, s.bytes.data() + s.position, n);
+        if (s.noting && n > 0) {
+          if (!s.first) s.first = s.position;
+          s.high = std::max(s.high, s.position + n);
+        }
+        s.position += n;
+        return static_cast<zip_int64_t>(n);
+      }
+      case ZIP_SOURCE_CLOSE:
+      case ZIP_SOURCE_FREE:  // the State owns the bytes' view and itself
+        return 0;
+      case ZIP_SOURCE_STAT: {
+        if (length < sizeof(zip_stat_t)) break;
+        auto* st = static_cast<zip_stat_t*>(data);
+        zip_stat_init(st);
+        st->size = st->comp_size = s.bytes.size();
+        st->comp_method = ZIP_CM_STORE;
+        st->encryption_method = ZIP_EM_NONE;
+        st->valid =
+            ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+        return sizeof(zip_stat_t);
+      }
+      case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&s.error, data, length);
+      case ZIP_SOURCE_SEEK: {
+        const zip_int64_t at =
+            zip_source_seek_compute_offset(s.position, s.bytes.size(), data, length, &s.error);
+        if (at < 0) return -1;
+        s.position = static_cast<std::uint64_t>(at);
+        return 0;
+      }
+      case ZIP_SOURCE_TELL:
+        return static_cast<zip_int64_t>(s.position);
+      case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(
+            ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR,
+            ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_SUPPORTS, -1);
+      default:
+        break;
+    }
+    zip_error_set(&s.error, ZIP_ER_INVAL, 0);
+    return -1;
+  }
+
+  // libzip over these bytes, or libzip's error code.
+  std::variant<zip_t*, int> open(int flags) {
+    zip_error_t why;
+    zip_error_init(&why);
+    zip_source_t* source = zip_source_function_create(&State::serve, this, &why);
+    zip_t* opened = source == nullptr ? nullptr : zip_open_from_source(source, flags, &why);
+    const int code = zip_error_code_zip(&why);
+    zip_error_fini(&why);
+    if (opened != nullptr) return opened;
+    if (source != nullptr) zip_source_free(source);
+    return code;
+  }
+};
+
+namespace {
+
+std::string libzip_words(int code) {
+  zip_error_t error;
+  zip_error_init_with_code(&error, code);
+  std::string words = zip_error_strerror(&error);
+  zip_error_fini(&error);
+  return "libzip: " + words;
+}
+
+// What libzip's refusal to read an entry means, in words.
+std::string entry_error(const std::string& where, const ZipEntry& entry, int code) {
+  switch (code) {
+    case ZIP_ER_CRC:
+      return where + " is damaged (its CRC does not match its content)";
+    case ZIP_ER_INCONS:
+      return where + " is damaged (its data do not make the " + bytes_text(entry.size) +
+             " its header declares)";
+    case ZIP_ER_COMPRESSED_DATA:
+    case ZIP_ER_ZLIB:
+      return where + " is damaged (its deflate data are invalid)";
+    case ZIP_ER_EOF:
+    case ZIP_ER_SEEK:
+    case ZIP_ER_READ:
+      return where + " is damaged (its data run past the end of the file)";
+    case ZIP_ER_COMPNOTSUPP:
+      return where + " uses a compression method formpipe cannot read; expected stored or deflate";
+    case ZIP_ER_ENCRNOTSUPP:
+    case ZIP_ER_NOPASSWD:
+    case ZIP_ER_WRONGPASSWD:
+      return where +
+             " is encrypted (password-protected); send the bundle as a zip without a password";
+    default:
+      return where + " cannot be read (" + libzip_words(code) + ")";
+  }
+}
+
+}  // namespace
+
+ZipArchive::ZipArchive(ZipArchive&&) noexcept = default;
+ZipArchive& ZipArchive::operator=(ZipArchive&&) noexcept = default;
+ZipArchive::~ZipArchive() = default;
+
+std::variant<ZipArchive, std::string> ZipArchive::open(std::string_view bytes,
+                                                       const std::string& name,
+                                                       std::uint64_t max_entries) {
+  auto checked = check_zip_end_records(bytes, name, max_entries);
+  if (auto* problem = std::get_if<std::string>(&checked)) return *std::move(problem);
+  const std::string file = name + ": ";
+  ZipArchive zip;
+  zip.state_ = std::make_unique<State>();
+  State& state = *zip.state_;
+  state.bytes = bytes;
+  state.name = name;
+  state.directory_offset = std::get<std::uint64_t>(checked);
+  zip_error_init(&state.error);
+  // Not ZIP_CHECKCONS: libzip 1.7.3's check refuses the local headers libarchive writes (sizes
+  // beside a data descriptor; accepted from libzip 1.10). read() checks each local header.
+  auto opened = state.open(ZIP_RDONLY);
+  if (const int* code = std::get_if<int>(&opened)) {
+    switch (*code) {
+      case ZIP_ER_MULTIDISK:
+        return file + "the zip file is split over several disks; a bundle must be one zip file";
+      case ZIP_ER_MEMORY:
+        return file + "too large to open as a zip file";
+      case ZIP_ER_NOZIP:
+      case ZIP_ER_INCONS:
+      case ZIP_ER_EOF:
+      case ZIP_ER_SEEK:
+      case ZIP_ER_READ:
+        return file + "its central directory is damaged (" + libzip_words(*code) + ")";
+      default:
+        return file + "not a readable zip file (" + libzip_words(*code) + ")";
+    }
+  }
+  state.archive = std::get<zip_t*>(opened);
+
   std::set<std::string> names;
-  std::uint64_t at = directory_offset;
-  const std::uint64_t directory_end = records_start;
-  for (std::uint64_t i = 0; i < entries; ++i) {
-    const std::string number = "central directory entry " + std::to_string(i + 1);
-    if (!within(at, kCentralHeaderSize, directory_end) || !signature(bytes, at, '\x01', '\x02'))
-      return file + number + " is not where the directory says; the zip file is damaged";
-    ZipEntry entry;
-    entry.flags = static_cast<std::uint16_t>(le(bytes, at + 8, 2));
-    entry.method = static_cast<std::uint16_t>(le(bytes, at + 10, 2));
-    entry.crc = static_cast<std::uint32_t>(le(bytes, at + 16, 4));
-    entry.compressed_size = le(bytes, at + 20, 4);
-    entry.size = le(bytes, at + 24, 4);
-    const std::uint64_t name_length = le(bytes, at + 28, 2);
-    const std::uint64_t extra_length = le(bytes, at + 30, 2);
-    const std::uint64_t comment_length = le(bytes, at + 32, 2);
-    const std::uint64_t start_disk = le(bytes, at + 34, 2);
-    entry.header_offset = le(bytes, at + 42, 4);
-    const std::uint64_t record = kCentralHeaderSize + name_length + extra_length + comment_length;
-    if (!within(at, record, directory_end))
-      return file + number + " runs past the end of the central directory";
-    entry.name = std::string(bytes.substr(at + kCentralHeaderSize, name_length));
+  const zip_int64_t count = zip_get_num_entries(state.archive, 0);
+  // libzip may have taken another end record than the pre-check (one inside the comment).
+  if (count < 0 || static_cast<std::uint64_t>(count) > max_entries)
+    return file + "more than " + std::to_string(max_entries) + " entries";
+  for (zip_int64_t i = 0; i < count; ++i) {
+    zip_stat_t st;
+    if (zip_stat_index(state.archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW, &st) != 0 ||
+        (st.valid & (ZIP_STAT_NAME | ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE)) !=
+            (ZIP_STAT_NAME | ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE))
+      return file + "central directory entry " + std::to_string(i + 1) + " cannot be read (" +
+             libzip_words(zip_error_code_zip(zip_get_error(state.archive))) + ")";
+    ZipEntry entry{st.name, st.size, st.comp_size};
     const std::string entry_text = "entry \"" + entry.name + "\"";
-    if (!apply_zip64_extra(bytes.substr(at + kCentralHeaderSize + name_length, extra_length), entry,
-                           entry.size == 0xFFFFFFFF, entry.compressed_size == 0xFFFFFFFF,
-                           entry.header_offset == 0xFFFFFFFF))
-      return file + entry_text + " lacks the ZIP64 sizes its header refers to";
-    if (start_disk != 0 && start_disk != 0xFFFF)
-      return file + "the zip file is split over several disks; a bundle must be one zip file";
-    if ((entry.flags & 0x0041) != 0)
+    if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) == 0 || st.encryption_method != ZIP_EM_NONE)
       return file + entry_text +
              " is encrypted (password-protected); send the bundle as a zip without a password";
-    if (entry.method != 0 && entry.method != 8)
-      return file + entry_text + " uses compression method " + std::to_string(entry.method) +
+    if ((st.valid & ZIP_STAT_COMP_METHOD) == 0 ||
+        (st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE))
+      return file + entry_text + " uses compression method " + std::to_string(st.comp_method) +
              "; expected stored (0) or deflate (8)";
     if (!names.insert(entry.name).second)
       return file + entry_text + " appears twice; each file of a bundle may occur once";
-    at += record;
-
-    // Its local header and data lie before the central directory.
-    const std::uint64_t local = entry.header_offset;
-    if (!within(local, kLocalHeaderSize, directory_offset) ||
-        !signature(bytes, local, '\x03', '\x04'))
-      return file + entry_text + ": its local header is not at byte " + std::to_string(local) +
-             ", where the central directory puts it";
-    const std::uint64_t local_name = le(bytes, local + 26, 2);
-    const std::uint64_t local_extra = le(bytes, local + 28, 2);
-    if (!within(local, kLocalHeaderSize + local_name + local_extra, directory_offset))
-      return file + entry_text + ": its local header runs into the central directory";
-    if (bytes.substr(local + kLocalHeaderSize, local_name) != entry.name)
-      return file + entry_text + ": its local header names another file";
-    if ((le(bytes, local + 6, 2) & 0x0041) != 0)
-      return file + entry_text +
-             " is encrypted (password-protected); send the bundle as a zip without a password";
-    entry.data_offset = local + kLocalHeaderSize + local_name + local_extra;
-    if (!within(entry.data_offset, entry.compressed_size, directory_offset))
-      return file + entry_text + ": its " + bytes_text(entry.compressed_size) +
-             " of data run past the start of the central directory";
-    out.push_back(std::move(entry));
+    zip.entries_.push_back(std::move(entry));
   }
-  if (at != directory_end)
-    return file + "the central directory holds more than its " + std::to_string(entries) +
-           " entries; the zip file is damaged";
-
-  // No two entries may share bytes (overlapping entries are a zip bomb's trick).
-  std::vector<const ZipEntry*> by_offset;
-  for (const ZipEntry& entry : out) by_offset.push_back(&entry);
-  std::sort(by_offset.begin(), by_offset.end(), [](const ZipEntry* a, const ZipEntry* b) {
-    return a->header_offset < b->header_offset;
-  });
-  for (std::size_t i = 1; i < by_offset.size(); ++i) {
-    const ZipEntry& before = *by_offset[i - 1];
-    if (by_offset[i]->header_offset < before.data_offset + before.compressed_size)
-      return file + "entries \"" + before.name + "\" and \"" + by_offset[i]->name +
-             "\" overlap; the zip file is damaged or crafted";
-  }
-  return out;
+  return zip;
 }
 
-std::variant<std::string, std::string> inflate_zip_entry(std::string_view bytes,
-                                                         const ZipEntry& entry,
-                                                         const std::string& name) {
+// Where the entry libzip has just read lies, checked (its local header, where libzip read the
+// lengths of the name and extra field before the data at offset 26 of the header, then the
+// data), or what is wrong with it.
+std::optional<std::string> ZipArchive::State::place(const ZipEntry& entry,
+                                                    const std::string& where) {
+  if (!first && entry.compressed_size == 0) return std::nullopt;  // libzip reads nothing
+  if (!first) return where + ": libzip did not read its local header";
+  std::uint64_t header = *first;
+  if (!signature(bytes, header, '\x03', '\x04') && header >= 26) header -= 26;
+  if (!within(header, kLocalHeaderSize, directory_offset) ||
+      !signature(bytes, header, '\x03', '\x04'))
+    return where + ": its local header is not where the central directory puts it";
+  const std::uint64_t name_length = le(bytes, header + 26, 2);
+  const std::uint64_t data = header + kLocalHeaderSize + name_length + le(bytes, header + 28, 2);
+  if (!within(data, entry.compressed_size, directory_offset) || high > directory_offset)
+    return where + ": its header and " + bytes_text(entry.compressed_size) +
+           " of data run past the start of the central directory";
+  if (bytes.substr(header + kLocalHeaderSize, name_length) != entry.name)
+    return where + ": its local header names another file";
+  if ((le(bytes, header + 6, 2) & 0x0041) != 0)
+    return where +
+           " is encrypted (password-protected); send the bundle as a zip without a password";
+  const std::uint64_t end = std::max(high, data + entry.compressed_size);
+  for (const Span& other : spans)
+    if (header < other.end && other.begin < end)
+      return name + ": entries \"" + other.name + "\" and \"" + entry.name +
+             "\" overlap; the zip file is damaged or crafted";
+  spans.push_back({header, end, entry.name});
+  return std::nullopt;
+}
+
+std::variant<std::string, std::string> ZipArchive::read(std::size_t index) {
   using Result = std::variant<std::string, std::string>;
-  const std::string where = name + ": entry \"" + entry.name + "\"";
-  const std::string_view data = bytes.substr(entry.data_offset, entry.compressed_size);
+  const auto error = [](std::string what) {
+    return Result(std::in_place_index<1>, std::move(what));
+  };
+  State& state = *state_;
+  const ZipEntry& entry = entries_.at(index);
+  const std::string where = state.name + ": entry \"" + entry.name + "\"";
+  state.noting = true;
+  state.first.reset();
+  state.high = 0;
+  zip_file_t* opened = zip_fopen_index(state.archive, index, 0);
+  // Stop at the declared size; one byte more means the data go on past it.
   std::string content;
-  if (entry.method == 0) {
-    if (entry.compressed_size != entry.size)
-      return Result(std::in_place_index<1>,
-                    where + " is stored uncompressed, but its sizes differ (" +
-                        bytes_text(entry.compressed_size) + " and " + bytes_text(entry.size) + ")");
-    content.assign(data);
-  } else {
-    z_stream stream{};
-    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
-      return Result(std::in_place_index<1>, where + ": cannot start inflating");
+  std::uint64_t got = 0;
+  zip_int64_t n = -1;
+  int code = zip_error_code_zip(zip_get_error(state.archive));
+  if (opened != nullptr) {
     content.resize(static_cast<std::size_t>(entry.size));
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    stream.next_out = reinterpret_cast<Bytef*>(content.data());
-    std::uint64_t in_left = data.size();
-    std::uint64_t out_left = content.size();
-    int status = Z_OK;
-    char spare = 0;  // one byte past the declared size, to notice data that goes on
-    bool past = false;
-    while (status == Z_OK) {
-      const auto in_chunk =
-          static_cast<uInt>(std::min<std::uint64_t>(in_left, std::numeric_limits<uInt>::max()));
-      stream.next_in =
-          reinterpret_cast<Bytef*>(const_cast<char*>(data.data())) + (data.size() - in_left);
-      stream.avail_in = in_chunk;
-      if (out_left == 0) {
-        stream.next_out = reinterpret_cast<Bytef*>(&spare);
-        stream.avail_out = 1;
-      } else {
-        stream.next_out = reinterpret_cast<Bytef*>(content.data()) + (content.size() - out_left);
-        stream.avail_out =
-            static_cast<uInt>(std::min<std::uint64_t>(out_left, std::numeric_limits<uInt>::max()));
-      }
-      const uInt out_chunk = stream.avail_out;
-      status = inflate(&stream, Z_NO_FLUSH);
-      in_left -= in_chunk - stream.avail_in;
-      const uInt produced = out_chunk - stream.avail_out;
-      if (out_left == 0 && produced > 0) past = true;
-      if (out_left > 0) out_left -= produced;
-      if (past) break;
-      // Z_BUF_ERROR: no progress possible, i.e. the input ends before the stream does.
+    n = 1;
+    while (got < entry.size && n > 0) {
+      n = zip_fread(opened, content.data() + got, entry.size - got);
+      if (n > 0) got += static_cast<std::uint64_t>(n);
     }
-    inflateEnd(&stream);
-    if (past)
-      return Result(std::in_place_index<1>,
-                    where + " inflates past its declared size of " + bytes_text(entry.size));
-    if (status != Z_STREAM_END)
-      return Result(std::in_place_index<1>,
-                    where + " is damaged (its deflate data " +
-                        (status == Z_DATA_ERROR ? std::string("are invalid") : "end too soon") +
-                        ")");
-    if (out_left != 0)
-      return Result(std::in_place_index<1>, where + " inflates to " +
-                                                bytes_text(entry.size - out_left) + ", not the " +
-                                                bytes_text(entry.size) + " its header declares");
+    char spare = 0;
+    if (n >= 0 && got == entry.size) n = zip_fread(opened, &spare, 1);  // at the end: the CRC
+    code = n < 0 ? zip_error_code_zip(zip_file_get_error(opened)) : ZIP_ER_OK;
+    zip_fclose(opened);
   }
-  const auto crc = static_cast<std::uint32_t>(
-      crc32_z(0, reinterpret_cast<const Bytef*>(content.data()), content.size()));
-  if (crc != entry.crc)
-    return Result(std::in_place_index<1>,
-                  where + " is damaged (its CRC does not match its content)");
+  state.noting = false;
+  // A misplaced entry is named as such even when its data also fail to inflate or check.
+  if (state.first || n >= 0)
+    if (auto wrong = state.place(entry, where)) return error(*std::move(wrong));
+  if (n < 0) return error(entry_error(where, entry, code));
+  if (n > 0) return error(where + " inflates past its declared size of " + bytes_text(entry.size));
+  if (got != entry.size)
+    return error(where + " inflates to " + bytes_text(got) + ", not the " + bytes_text(entry.size) +
+                 " its header declares");
   return Result(std::in_place_index<0>, std::move(content));
 }
 

@@ -1,13 +1,16 @@
 #pragma once
-//! A zip file's structure, read and checked by formpipe itself before a single byte is inflated:
-//! the end-of-central-directory record (and the ZIP64 locator and record when there are any),
-//! the central directory and every entry's local header are checked against the file's own size
-//! and against each other, so no lying offset, size or count reaches an allocation. Entries are
-//! then inflated with zlib, stopping at their declared size and checking their CRC. (Poco::Zip's
-//! reader walks a file from its start, trusting whatever records it meets: a 55-byte file made
-//! it try to allocate 433 PB; issue 9.)
+//! Zip bundles are read by libzip. Before libzip sees a byte, a cheap pre-check reads the end
+//! records (the end-of-central-directory record, and the ZIP64 locator and record when there
+//! are any) and checks the central directory's offset, size and entry count against the file's
+//! own size and the entry limit, so no lying record reaches an allocation (Poco::Zip's reader
+//! trusted them: a 55-byte file made it try to allocate 433 PB; issue 9). libzip then reads the
+//! central directory, inflates each entry and checks its size and CRC. formpipe adds what
+//! libzip 1.7.3 accepts but a bundle must not hold: encrypted entries, methods other than stored
+//! and deflate, repeated names, a local header that names another file, data running into the
+//! central directory, and entries sharing bytes.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -15,28 +18,43 @@
 
 namespace pipeline::ingest {
 
+// Where the central directory starts, or what is wrong with the zip file's end records
+// ("NAME: the end record puts a central directory of 92 bytes at byte 4294967040, but the end
+// records start at byte 187 of the 209-byte file"). More than `max_entries` is refused here.
+std::variant<std::uint64_t, std::string> check_zip_end_records(std::string_view bytes,
+                                                               const std::string& name,
+                                                               std::uint64_t max_entries);
+
 struct ZipEntry {
   std::string name;
-  std::uint16_t flags = 0;   // general purpose bits (bit 0: encrypted, bit 3: data descriptor)
-  std::uint16_t method = 0;  // 0 stored, 8 deflate
-  std::uint32_t crc = 0;
-  std::uint64_t compressed_size = 0;
-  std::uint64_t size = 0;           // uncompressed, as the central directory declares it
-  std::uint64_t header_offset = 0;  // local header
-  std::uint64_t data_offset = 0;    // first byte of its compressed data
+  std::uint64_t size = 0;             // uncompressed, as the central directory declares it
+  std::uint64_t compressed_size = 0;  // as the central directory declares it
 };
 
-// The entries of a zip file, in central-directory order, or what is wrong with its structure
-// ("NAME: the end record says the central directory starts at byte 4294967295, past the end
-// of the 55-byte file"). More than `max_entries` entries is refused before any is read.
-std::variant<std::vector<ZipEntry>, std::string> read_zip_directory(std::string_view bytes,
-                                                                    const std::string& name,
-                                                                    std::uint64_t max_entries);
+// A zip file opened by libzip over bytes the caller keeps alive.
+class ZipArchive {
+ public:
+  // The end records are checked first; then libzip opens the archive, and every entry is
+  // listed and checked (encryption, method, names) before any is inflated.
+  static std::variant<ZipArchive, std::string> open(std::string_view bytes, const std::string& name,
+                                                    std::uint64_t max_entries);
+  ZipArchive(ZipArchive&&) noexcept;
+  ZipArchive& operator=(ZipArchive&&) noexcept;
+  ~ZipArchive();
 
-// An entry's content (stored or deflated), or what is wrong with it (damaged data, a size or
-// CRC that does not match the directory). Never produces more than entry.size bytes.
-std::variant<std::string, std::string> inflate_zip_entry(std::string_view bytes,
-                                                         const ZipEntry& entry,
-                                                         const std::string& name);
+  // In central-directory order.
+  const std::vector<ZipEntry>& entries() const { return entries_; }
+
+  // Entry `index`'s content (index 0), or what is wrong with it (index 1): damaged data, a
+  // CRC or size that does not match the directory, bytes another entry also uses. Never
+  // produces more than its declared size.
+  std::variant<std::string, std::string> read(std::size_t index);
+
+ private:
+  struct State;
+  ZipArchive() = default;
+  std::unique_ptr<State> state_;
+  std::vector<ZipEntry> entries_;
+};
 
 }  // namespace pipeline::ingest
