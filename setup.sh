@@ -10,7 +10,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 packages=(build-essential cmake pkg-config g++ git
           libhpdf-dev libpugixml-dev libicu-dev libpoco-dev libcsv-dev libkainjow-mustache-dev
-          libharfbuzz-dev zlib1g-dev libzip-dev libdeflate-dev catch2 poppler-utils qpdf)
+          libharfbuzz-dev zlib1g-dev libzip-dev libdeflate-dev libssl-dev libjemalloc-dev catch2
+          poppler-utils qpdf)
 if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi
 
 install_missing() {

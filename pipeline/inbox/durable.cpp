@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <system_error>
@@ -62,6 +63,59 @@ void sync_or_fail(const Fd& fd, const fs::path& path) {
 
 constexpr int kCreate = O_WRONLY | O_CREAT | O_EXCL;
 
+// The process's umask, read once (umask(2) can only be read by setting it, which would race
+// with other threads creating files); 0777 when it cannot be read, which rules out linking.
+mode_t process_umask() {
+  static const mode_t mask = [] {
+    mode_t value = 0777;
+    if (std::FILE* status = std::fopen("/proc/self/status", "re")) {
+      char line[256];
+      while (std::fgets(line, sizeof line, status) != nullptr) {
+        unsigned int parsed = 0;
+        if (std::sscanf(line, "Umask: %o", &parsed) == 1) {
+          value = static_cast<mode_t>(parsed & 0777);
+          break;
+        }
+      }
+      std::fclose(status);
+    }
+    return value;
+  }();
+  return mask;
+}
+
+// Whether `from` may become the kept file itself (keep_file).
+bool may_link(const fs::path& from) {
+  const mode_t umask = process_umask();
+  if (umask == 0777) return false;
+  struct stat st {};
+  if (::lstat(from.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  return st.st_nlink == 1 && st.st_uid == ::geteuid() && (st.st_mode & 07777) == (0644 & ~umask);
+}
+
+void copy_tree(const fs::path& from, const fs::path& to, Flush flush, bool link) {
+  if (::mkdir(to.c_str(), 0755) != 0) fail(to, "cannot be created", errno);
+  std::error_code ec;
+  for (const fs::directory_entry& entry : fs::directory_iterator(from, ec)) {
+    const fs::path target = to / entry.path().filename();
+    const fs::file_status status = entry.symlink_status();
+    if (fs::is_symlink(status)) {
+      fs::copy_symlink(entry.path(), target, ec);
+      if (ec) fail(target, "cannot be created", ec.value());
+    } else if (fs::is_directory(status)) {
+      copy_tree(entry.path(), target, flush, link);
+    } else if (fs::is_regular_file(status)) {
+      if (link) {
+        keep_file(entry.path(), target, flush);
+      } else {
+        copy_file_synced(entry.path(), target, flush);
+      }
+    }
+  }
+  if (ec) fail(from, "cannot be listed", ec.value());
+  if (flush == Flush::Now) sync_directory(to);
+}
+
 }  // namespace
 
 void write_file_synced(const fs::path& path, std::string_view bytes, Flush flush) {
@@ -87,22 +141,20 @@ void copy_file_synced(const fs::path& from, const fs::path& to, Flush flush) {
 }
 
 void copy_tree_synced(const fs::path& from, const fs::path& to, Flush flush) {
-  if (::mkdir(to.c_str(), 0755) != 0) fail(to, "cannot be created", errno);
-  std::error_code ec;
-  for (const fs::directory_entry& entry : fs::directory_iterator(from, ec)) {
-    const fs::path target = to / entry.path().filename();
-    const fs::file_status status = entry.symlink_status();
-    if (fs::is_symlink(status)) {
-      fs::copy_symlink(entry.path(), target, ec);
-      if (ec) fail(target, "cannot be created", ec.value());
-    } else if (fs::is_directory(status)) {
-      copy_tree_synced(entry.path(), target, flush);
-    } else if (fs::is_regular_file(status)) {
-      copy_file_synced(entry.path(), target, flush);
-    }
+  copy_tree(from, to, flush, false);
+}
+
+void keep_file(const fs::path& from, const fs::path& to, Flush flush) {
+  // Any refusal (another file system, a hardened kernel's link rules) falls back to a copy.
+  if (!may_link(from) || ::link(from.c_str(), to.c_str()) != 0) {
+    copy_file_synced(from, to, flush);
+    return;
   }
-  if (ec) fail(from, "cannot be listed", ec.value());
-  if (flush == Flush::Now) sync_directory(to);
+  if (flush == Flush::Now) sync_or_fail(open_or_fail(to, O_RDONLY, "cannot be read"), to);
+}
+
+void keep_tree(const fs::path& from, const fs::path& to, Flush flush) {
+  copy_tree(from, to, flush, true);
 }
 
 void sync_directory(const fs::path& folder) {

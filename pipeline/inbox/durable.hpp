@@ -23,6 +23,16 @@ void copy_file_synced(const std::filesystem::path& from, const std::filesystem::
 // are copied as links, never followed); fsyncs every file and folder written.
 void copy_tree_synced(const std::filesystem::path& from, const std::filesystem::path& to,
                       Flush flush = Flush::Now);
+// Gives the regular file `from` the second name `to` (link(2)) when no byte needs copying and
+// nothing can change the kept file later: `from` is ours, has no other name (a later edit
+// through another name would change it too), has the mode a copy would get, and lies on the
+// same file system. Otherwise copies it like copy_file_synced. Either way `to` then holds the
+// bytes of `from` and outlives its removal.
+void keep_file(const std::filesystem::path& from, const std::filesystem::path& to,
+               Flush flush = Flush::Now);
+// copy_tree_synced with each regular file kept by keep_file.
+void keep_tree(const std::filesystem::path& from, const std::filesystem::path& to,
+               Flush flush = Flush::Now);
 // fsync of a folder, so that the names created, renamed or removed in it are durable.
 void sync_directory(const std::filesystem::path& folder);
 // rename(2) that never replaces: false when `to` already exists.

@@ -83,10 +83,12 @@ Results::Staged Results::stage(const std::string& id, const std::string& report_
     names.push_back(document.name);
   }
   const std::string original = original_name(input.path);
+  // The claimed input itself, by a second name where it can be (keep_file): it is removed from
+  // claims/ once the result is recorded, so no byte of it is written twice.
   if (original == "original") {
-    copy_tree_synced(input.path, staged.folder / original, Flush::Later);
+    keep_tree(input.path, staged.folder / original, Flush::Later);
   } else {
-    copy_file_synced(input.path, staged.folder / original, Flush::Later);
+    keep_file(input.path, staged.folder / original, Flush::Later);
   }
   names.push_back(original);
 

@@ -1,6 +1,8 @@
 #include "pipeline/inbox/results.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <string>
 
 #include "pipeline/core/error.hpp"
 #include "pipeline/inbox/inbox_test_support.hpp"
@@ -17,6 +19,16 @@ Claimed claimed_file(const ScratchFolder& scratch, const std::string& name,
   const auto path = scratch / ("inbox/.formpipe/claimed/" + token + "/" + name);
   write_file(path, bytes);
   return Claimed{token, name, path};
+}
+
+// The process's umask (read without changing it), for files made with the mode a copy gets.
+unsigned current_umask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("Umask:", 0) == 0)
+      return static_cast<unsigned>(std::stoul(line.substr(6), nullptr, 8));
+  return 022;
 }
 
 }  // namespace
@@ -119,4 +131,37 @@ TEST_CASE("a staged folder that is discarded leaves nothing behind", "[inbox][re
   results.discard(results.stage("0123456789ab", "{}", {}, input));
   CHECK(std::filesystem::is_empty(scratch / "out/.formpipe-tmp"));
   CHECK_FALSE(std::filesystem::exists(scratch / "out/0123456789ab"));
+}
+
+TEST_CASE("the original is the claimed input itself, not a second copy of its bytes",
+          "[inbox][results]") {
+  ScratchFolder scratch;
+  Results results(scratch / "out");
+  const Claimed input = claimed_file(scratch, "agreement.xml", "<alliance-agreement/>");
+  std::filesystem::permissions(input.path, std::filesystem::perms(0644 & ~current_umask()));
+  results.write("0123456789ab", "{}", {}, input);
+  const auto kept = scratch / "out/0123456789ab/original.xml";
+  CHECK(std::filesystem::equivalent(kept, input.path));  // one file, two names
+  std::filesystem::remove(input.path);                   // the claim is released
+  CHECK(read_file(kept) == "<alliance-agreement/>");
+}
+
+TEST_CASE("an input with another name elsewhere is copied, so an edit there cannot reach it",
+          "[inbox][results]") {
+  ScratchFolder scratch;
+  Results results(scratch / "out");
+  const Claimed input = claimed_file(scratch, "agreement.xml", "<alliance-agreement/>");
+  std::filesystem::permissions(input.path, std::filesystem::perms(0644 & ~current_umask()));
+  std::filesystem::create_hard_link(input.path, scratch / "my copy.xml");
+  const Claimed bundle_file = claimed_file(scratch, "other.xml", "<b/>");
+  std::filesystem::permissions(bundle_file.path,
+                               std::filesystem::perms(0600));  // not a copy's mode
+  results.write("0123456789ab", "{}", {}, input);
+  results.write("ba9876543210", "{}", {},
+                Claimed{"00000000000000000001-000002", "other.xml", bundle_file.path});
+  CHECK_FALSE(std::filesystem::equivalent(scratch / "out/0123456789ab/original.xml", input.path));
+  CHECK_FALSE(
+      std::filesystem::equivalent(scratch / "out/ba9876543210/original.xml", bundle_file.path));
+  write_file(scratch / "my copy.xml", "<edited/>");
+  CHECK(read_file(scratch / "out/0123456789ab/original.xml") == "<alliance-agreement/>");
 }

@@ -1,11 +1,9 @@
 #include "pipeline/process/process.hpp"
 
-#include <Poco/DigestEngine.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/SHA2Engine.h>
-
 #include <fcntl.h>
+#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,20 +21,54 @@ namespace pipeline::process {
 
 namespace {
 
+// SHA-256 through OpenSSL's EVP interface, which uses the CPU's SHA extensions (or AVX2) where
+// it has them: several times faster than a portable implementation.
+class Sha256 {
+ public:
+  Sha256() : context_(EVP_MD_CTX_new()) {
+    if (context_ == nullptr || EVP_DigestInit_ex(context_, EVP_sha256(), nullptr) != 1)
+      throw core::Error("SHA-256 is not available");
+  }
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  ~Sha256() { EVP_MD_CTX_free(context_); }
+
+  void update(const void* data, std::size_t size) {
+    if (EVP_DigestUpdate(context_, data, size) != 1) throw core::Error("SHA-256 failed");
+  }
+
+  // The digest as 64 lower-case hex digits.
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (EVP_DigestFinal_ex(context_, digest, &size) != 1) throw core::Error("SHA-256 failed");
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out(2 * size, '0');
+    for (unsigned int i = 0; i < size; ++i) {
+      out[2 * i] = digits[digest[i] >> 4];
+      out[2 * i + 1] = digits[digest[i] & 0xF];
+    }
+    return out;
+  }
+
+ private:
+  EVP_MD_CTX* context_;
+};
+
 // Reads an open file to its end into the digest.
-void feed_fd(Poco::SHA2Engine& engine, int fd, const std::filesystem::path& file) {
+void feed_fd(Sha256& engine, int fd, const std::filesystem::path& file) {
   char buffer[1 << 16];
   for (;;) {
     const ssize_t got = ::read(fd, buffer, sizeof buffer);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) throw core::IoError(escape_name(file.filename().string()), "cannot be read");
     if (got == 0) return;
-    engine.update(buffer, static_cast<unsigned>(got));
+    engine.update(buffer, static_cast<std::size_t>(got));
   }
 }
 
-void feed_text(Poco::SHA2Engine& engine, const std::string& text) {
-  engine.update(text.data(), static_cast<unsigned>(text.size() + 1));  // with its NUL
+void feed_text(Sha256& engine, const std::string& text) {
+  engine.update(text.data(), text.size() + 1);  // with its NUL
 }
 
 // What an entry that is neither a file, a link nor a folder is: "fifo", "socket", "device".
@@ -74,7 +106,7 @@ std::vector<Entry> entries_of(const std::filesystem::path& folder) {
 //   other    "other:" kind NUL        (a FIFO, socket or device: never opened)
 // The size, length and count fields say where each entry ends, so two different folders never
 // feed the same bytes.
-void feed_folder(Poco::SHA2Engine& engine, const std::filesystem::path& folder,
+void feed_folder(Sha256& engine, const std::filesystem::path& folder,
                  const std::vector<Entry>& entries) {
   for (const Entry& entry : entries) {
     const std::filesystem::path path = folder / entry.name;
@@ -100,7 +132,7 @@ void feed_folder(Poco::SHA2Engine& engine, const std::filesystem::path& folder,
       const std::string target = std::filesystem::read_symlink(path, ec).string();
       if (ec) throw core::IoError(escape_name(entry.name), "cannot be read");
       feed_text(engine, "link:" + std::to_string(target.size()));
-      engine.update(target.data(), static_cast<unsigned>(target.size()));
+      engine.update(target.data(), target.size());
     } else if (S_ISDIR(entry.st.st_mode)) {
       const std::vector<Entry> inner = entries_of(path);
       feed_text(engine, "folder:" + std::to_string(inner.size()));
@@ -116,7 +148,7 @@ void feed_folder(Poco::SHA2Engine& engine, const std::filesystem::path& folder,
 // SHA-256 of a file, or of a folder bundle's every entry (feed_folder), so the same bundle
 // always has the same id and any difference (a link, an empty folder) another.
 std::string sha256_of(const std::filesystem::path& input) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  Sha256 engine;
   struct stat st {};
   if (::stat(input.c_str(), &st) != 0)
     throw core::IoError(escape_name(input.filename().string()), "cannot be read");
@@ -136,7 +168,7 @@ std::string sha256_of(const std::filesystem::path& input) {
     // A FIFO or a device is never read here (it may never end); ingest says what it is.
     feed_text(engine, "other:" + other_kind(st.st_mode));
   }
-  return Poco::DigestEngine::digestToHex(engine.digest());
+  return engine.hex();
 }
 
 std::string_view status_name(Status status) {
