@@ -24,33 +24,16 @@ core::Date local_today() {
 
 }  // namespace
 
-std::vector<Environment::Stamp> Environment::stamps_of(const std::filesystem::path& folder) {
-  std::vector<Stamp> stamps;
-  std::error_code ec;
-  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    if (it->path().extension() != ".json" || !it->is_regular_file(ec)) continue;
-    Stamp stamp;
-    stamp.name = it->path().filename().string();
-    stamp.size = it->file_size(ec);
-    stamp.mtime = it->last_write_time(ec);
-    stamps.push_back(std::move(stamp));
-  }
-  std::sort(stamps.begin(), stamps.end(),
-            [](const Stamp& a, const Stamp& b) { return a.name < b.name; });
-  return stamps;
-}
-
 std::shared_ptr<const Environment> Environment::load(const std::filesystem::path& data_dir,
                                                      Clock clock) {
   auto env = std::make_shared<Environment>();
   env->data_dir_ = data_dir;
   env->clock_ = clock ? std::move(clock) : Clock(local_today);
   const std::filesystem::path forms = data_dir / "forms";
-  env->forms_ = stamps_of(forms);
+  env->forms_ = core::file_stamps(forms, ".json");
   env->grant_ =
       std::make_shared<const model::GrantParameters>(ingest::load_grant_parameters(forms));
-  for (const Stamp& stamp : env->forms_) {
+  for (const core::FileStamp& stamp : env->forms_) {
     if (stamp.name == kGrantFile) continue;
     const std::string name = std::filesystem::path(stamp.name).stem().string();
     env->alliances_.emplace(name, std::make_shared<const model::AllianceProfile>(
@@ -85,7 +68,7 @@ render::RenderOptions Environment::render_options(core::Date day) const {
 }
 
 bool Environment::changed_on_disk() const {
-  return stamps_of(data_dir_ / "forms") != forms_ || templates_->changed_on_disk();
+  return core::file_stamps(data_dir_ / "forms", ".json") != forms_ || templates_->changed_on_disk();
 }
 
 }  // namespace pipeline::process

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "pipeline/core/date.hpp"
+#include "pipeline/core/file_stamps.hpp"
 #include "pipeline/model/alliance_profile.hpp"
 #include "pipeline/model/grant_parameters.hpp"
 #include "pipeline/render/options.hpp"
@@ -56,19 +57,11 @@ class Environment {
   bool changed_on_disk() const;
 
  private:
-  struct Stamp {
-    std::string name;
-    std::uintmax_t size = 0;
-    std::filesystem::file_time_type mtime;
-    friend bool operator==(const Stamp&, const Stamp&) = default;
-  };
-  static std::vector<Stamp> stamps_of(const std::filesystem::path& folder);
-
   std::filesystem::path data_dir_;
   Clock clock_;
   std::shared_ptr<const model::GrantParameters> grant_;
   std::map<std::string, std::shared_ptr<const model::AllianceProfile>, std::less<>> alliances_;
-  std::vector<Stamp> forms_;
+  std::vector<core::FileStamp> forms_;
   std::shared_ptr<const render::FontSet> fonts_;
   std::shared_ptr<const render::Templates> templates_;
 };

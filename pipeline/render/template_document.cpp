@@ -455,28 +455,11 @@ std::string Template::expand(const TemplateData& data) const {
   return xml;
 }
 
-std::vector<Templates::Stamp> Templates::stamps_of(const std::filesystem::path& folder) {
-  std::vector<Stamp> stamps;
-  std::error_code ec;
-  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    if (it->path().extension() != ".xml" || !it->is_regular_file(ec)) continue;
-    Stamp stamp;
-    stamp.name = it->path().filename().string();
-    stamp.size = it->file_size(ec);
-    stamp.mtime = it->last_write_time(ec);
-    stamps.push_back(std::move(stamp));
-  }
-  std::sort(stamps.begin(), stamps.end(),
-            [](const Stamp& a, const Stamp& b) { return a.name < b.name; });
-  return stamps;
-}
-
 std::shared_ptr<const Templates> Templates::load(const std::filesystem::path& folder) {
   auto loaded = std::make_shared<Templates>();
   loaded->folder_ = folder;
-  loaded->stamps_ = stamps_of(folder);
-  for (const Stamp& stamp : loaded->stamps_)
+  loaded->stamps_ = core::file_stamps(folder, ".xml");
+  for (const core::FileStamp& stamp : loaded->stamps_)
     loaded->templates_.emplace(stamp.name, Template::load(folder / stamp.name));
   return loaded;
 }
@@ -489,7 +472,7 @@ const Template& Templates::get(std::string_view name) const {
 }
 
 bool Templates::changed_on_disk() const {
-  return stamps_of(folder_) != stamps_;
+  return core::file_stamps(folder_, ".xml") != stamps_;
 }
 
 std::string expand_template(const Template& file, const TemplateData& data) {

@@ -32,6 +32,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "pipeline/core/error.hpp"
+#include "pipeline/core/file_stamps.hpp"
 #include "pipeline/render/options.hpp"
 
 namespace pipeline::render {
@@ -91,16 +92,8 @@ class Templates {
   bool changed_on_disk() const;
 
  private:
-  struct Stamp {
-    std::string name;
-    std::uintmax_t size = 0;
-    std::filesystem::file_time_type mtime;
-    friend bool operator==(const Stamp&, const Stamp&) = default;
-  };
-  static std::vector<Stamp> stamps_of(const std::filesystem::path& folder);
-
   std::filesystem::path folder_;
-  std::vector<Stamp> stamps_;
+  std::vector<core::FileStamp> stamps_;
   std::map<std::string, std::shared_ptr<const Template>, std::less<>> templates_;
 };
 
