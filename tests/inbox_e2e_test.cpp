@@ -387,17 +387,21 @@ TEST_CASE("run and watch explain themselves and refuse bad usage", "[e2e][inbox]
   CHECK_THAT(no_store.err, Catch::Contains("no record store"));
 }
 
-TEST_CASE("watch takes a slowly copied file only once it is complete, and stops on SIGTERM",
-          "[e2e][inbox]") {
-  Scratch scratch;
-  const std::string log = (scratch / "watch.log").string();
+namespace {
+enum class Stderr { Apart, IntoLog };
+}  // namespace
+
+// Starts `formpipe watch` on the scratch inbox with its standard output (and, with IntoLog, its
+// standard error) written to `log`; the caller stops it with SIGTERM.
+static pid_t spawn_watch(const Scratch& scratch, const std::string& log, const char* settle,
+                         Stderr errors) {
   const std::string args[] = {FORMPIPE_BINARY,
                               "watch",
                               scratch.inbox().string(),
                               "--out",
                               scratch.out().string(),
                               "--settle",
-                              "1",
+                              settle,
                               "--as-of",
                               kAsOf};
   std::vector<char*> argv;
@@ -406,9 +410,19 @@ TEST_CASE("watch takes a slowly copied file only once it is complete, and stops 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (errors == Stderr::IntoLog) posix_spawn_file_actions_adddup2(&actions, 1, 2);
   pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, FORMPIPE_BINARY, &actions, nullptr, argv.data(), environ) == 0);
+  const int spawned = posix_spawn(&pid, FORMPIPE_BINARY, &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  REQUIRE(spawned == 0);
+  return pid;
+}
+
+TEST_CASE("watch takes a slowly copied file only once it is complete, and stops on SIGTERM",
+          "[e2e][inbox]") {
+  Scratch scratch;
+  const std::string log = (scratch / "watch.log").string();
+  const pid_t pid = spawn_watch(scratch, log, "1", Stderr::Apart);
 
   auto results = [&] {
     std::size_t count = 0;
@@ -561,25 +575,7 @@ TEST_CASE("watch escapes names in its log and tells once of links and FIFOs it s
   fs::create_symlink(kSource / "samples/alliance-agreement.valid.xml",
                      scratch.inbox() / "linked.xml");
   REQUIRE(::mkfifo((scratch.inbox() / "pipe.xml").c_str(), 0644) == 0);
-  const std::string args[] = {FORMPIPE_BINARY,
-                              "watch",
-                              scratch.inbox().string(),
-                              "--out",
-                              scratch.out().string(),
-                              "--settle",
-                              "0",
-                              "--as-of",
-                              kAsOf};
-  std::vector<char*> argv;
-  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, FORMPIPE_BINARY, &actions, nullptr, argv.data(), environ) == 0);
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = spawn_watch(scratch, log, "0", Stderr::IntoLog);
   const std::string id = sha256(bytes).substr(0, 12);
   const auto deadline = std::chrono::steady_clock::now() + 15s;
   while (!fs::exists(scratch.out() / id) && std::chrono::steady_clock::now() < deadline)

@@ -12,23 +12,7 @@
 using namespace pipeline;
 using pipeline::rules::testing::check_xml;
 using pipeline::rules::testing::Checked;
-
-namespace {
-
-std::string sample_text(const std::string& name) {
-  std::ifstream in(samples::path(name), std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-std::string with(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
-
-}  // namespace
+using pipeline::rules::testing::with;
 
 TEST_CASE("a diary sheet's due date needs only its period's end", "[rules][diary][inputs]") {
   struct Case {
@@ -44,7 +28,7 @@ TEST_CASE("a diary sheet's due date needs only its period's end", "[rules][diary
   };
   for (const Case& c : cases) {
     CAPTURE(c.sample);
-    const std::string xml = sample_text(c.sample);
+    const std::string xml = samples::text(c.sample);
     const Checked known = check_xml(xml);
     REQUIRE(known.count(c.due_rule) == 1);
     for (const char* start : {"start=\"2025-07-32\"", ""}) {
@@ -63,7 +47,7 @@ TEST_CASE("a diary sheet's due date needs only its period's end", "[rules][diary
 }
 
 TEST_CASE("an annual report's due date needs only its period's end", "[rules][annual][inputs]") {
-  const std::string xml = sample_text("alliance-annual-report.valid.xml");
+  const std::string xml = samples::text("alliance-annual-report.valid.xml");
   const Checked known = check_xml(xml);
   REQUIRE(known.count("ANNUAL-DUE-DATE") == 1);
   const Checked unknown_start = check_xml(with(xml, "start=\"2024-01-01\"", "start=\"2024\""));

@@ -12,23 +12,7 @@
 using namespace pipeline;
 using pipeline::rules::testing::check_xml;
 using pipeline::rules::testing::Checked;
-
-namespace {
-
-std::string sample_text(const std::string& name) {
-  std::ifstream in(samples::path(name), std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-std::string with(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
-
-}  // namespace
+using pipeline::rules::testing::with;
 
 TEST_CASE("I-46: a repeated Table C category is reported and both rows count in the totals",
           "[rules][grant][readings]") {
@@ -71,7 +55,7 @@ TEST_CASE(
     "I-47: AGREEMENT-ENTITY-CHECK reports each organization without an EIN, and an absent "
     "vetting element once",
     "[rules][agreement][readings]") {
-  const std::string miosha = sample_text("alliance-agreement.valid.xml");
+  const std::string miosha = samples::text("alliance-agreement.valid.xml");
   REQUIRE(check_xml(miosha).count("AGREEMENT-ENTITY-CHECK") == 0);
   // Two organizations, neither with an EIN: one finding each.
   std::string no_eins =
@@ -100,7 +84,7 @@ TEST_CASE(
 
 TEST_CASE("I-47: a signature sheet without certification-and-signature is one finding",
           "[rules][grant][readings]") {
-  const std::string valid = sample_text("cet-grant-proposal.valid.xml");
+  const std::string valid = samples::text("cet-grant-proposal.valid.xml");
   const auto start = valid.find("<certification-and-signature>");
   REQUIRE(start != std::string::npos);
   std::string without = valid;
@@ -115,7 +99,7 @@ TEST_CASE("I-47: a signature sheet without certification-and-signature is one fi
 
 TEST_CASE("I-48: a new alliance's first report may start on 1 January or on the signing date",
           "[rules][annual][readings]") {
-  const std::string valid = with(sample_text("alliance-annual-report.valid.xml"),
+  const std::string valid = with(samples::text("alliance-annual-report.valid.xml"),
                                  "<initial-date-signed>2022-04-12</initial-date-signed>",
                                  "<initial-date-signed>2024-02-01</initial-date-signed>");
   const auto period = [&](const char* start) {

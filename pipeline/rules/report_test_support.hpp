@@ -97,6 +97,12 @@ inline Checked checked(const ingest::Ingested& ingested, core::Date as_of) {
   return out;
 }
 
+// `text` with its first `from` replaced by `to`; the test fails when `from` is not there.
+inline std::string with(std::string text, const std::string& from, const std::string& to) {
+  REQUIRE(text.find(from) != std::string::npos);
+  return samples::replaced_once(std::move(text), from, to);
+}
+
 // A far-off default "today": no test depends on it unless it says so.
 inline Checked check_xml(const std::string& xml, core::Date as_of = day("2030-01-01")) {
   return checked(ingest::ingest_xml(xml, "test.xml", ingest::Options{}), as_of);

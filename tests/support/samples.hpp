@@ -30,6 +30,22 @@ inline std::filesystem::path path(std::string_view file) {
   return kSourceDir / "samples" / file;
 }
 
+// The bytes of samples/<file>, as text.
+inline std::string text(std::string_view file) {
+  std::ifstream in(path(file), std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// `text` with its first `from` replaced by `to`; `from` must be there (else the text is returned
+// with `from` missing marked, so the test's expectation on it fails).
+inline std::string replaced_once(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  if (at == std::string::npos) return text + "<!-- not found: " + from + " -->";
+  return text.replace(at, from.size(), to);
+}
+
 // Every sample of samples/ (files and bundle folders), README.md and dot files left out, sorted.
 inline std::vector<std::filesystem::path> all() {
   std::vector<std::filesystem::path> out;
