@@ -132,16 +132,6 @@ bool is_printable_text(std::string_view bytes) {
   return true;
 }
 
-bool is_valid_utf8(std::string_view bytes) {
-  for (std::size_t at = 0; at < bytes.size();) {
-    char32_t c = 0;
-    const std::size_t length = sequence_at(bytes, at, c);
-    if (length == 0) return false;
-    at += length;
-  }
-  return true;
-}
-
 std::optional<std::string> unescape_name(std::string_view escaped) {
   std::string out;
   out.reserve(escaped.size());

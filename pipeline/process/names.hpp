@@ -30,7 +30,5 @@ std::optional<std::string> unescape_name(std::string_view escaped);
 std::string printable_text(std::string_view bytes);
 // Whether printable_text would return `bytes` unchanged.
 bool is_printable_text(std::string_view bytes);
-// Whether `bytes` is well-formed UTF-8.
-bool is_valid_utf8(std::string_view bytes);
 
 }  // namespace pipeline::process

@@ -16,6 +16,7 @@
 #include "pipeline/process/documents.hpp"
 #include "pipeline/process/names.hpp"
 #include "pipeline/rules/rules.hpp"
+#include "pipeline/text/unicode.hpp"
 
 namespace pipeline::process {
 
@@ -204,8 +205,10 @@ Processed process_path(const std::filesystem::path& input, const Environment& en
   // A message may quote a file name as it is (any bytes): one that is not valid UTF-8 is made
   // printable for the report, the store and the compliance summary.
   for (core::Finding& finding : report.findings) {
-    if (!is_valid_utf8(finding.message)) finding.message = printable_text(finding.message);
-    if (!is_valid_utf8(finding.location)) finding.location = printable_text(finding.location);
+    if (text::invalid_utf8_offset(finding.message))
+      finding.message = printable_text(finding.message);
+    if (text::invalid_utf8_offset(finding.location))
+      finding.location = printable_text(finding.location);
   }
 
   rules::Outcome outcome;
@@ -243,7 +246,7 @@ std::string report_json(const Report& report) {
   // JSON text must be UTF-8: a string that is not (a bug upstream) is escaped, never written
   // as bytes that make the whole report unreadable.
   const auto text = [](const std::string& value) {
-    return is_valid_utf8(value) ? value : printable_text(value);
+    return text::invalid_utf8_offset(value) ? printable_text(value) : value;
   };
   Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
   object.set("id", text(report.id));
