@@ -5,10 +5,12 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 
 #include "pipeline/cli/commands.hpp"
 #include "pipeline/cli/options.hpp"
 #include "pipeline/cli/output.hpp"
+#include "pipeline/inbox/store.hpp"
 #include "pipeline/process/process.hpp"
 
 namespace pipeline::cli {
@@ -27,23 +29,31 @@ Poco::Util::OptionSet check_options() {
   options.addOption(valued("summary-pdf", "",
                            "also write the reviewer's compliance summary (one submission only)",
                            "OUT.pdf"));
+  options.addOption(valued("out", "o",
+                           "the result folder whose record store issued the documents that signed "
+                           "copies (.pdf) are matched to",
+                           "OUTDIR"));
   options.addOption(flag("help", "h", "show this help"));
   return options;
 }
 
 void print_check_help(const Poco::Util::OptionSet& options) {
   std::cout << "Usage: formpipe check PATH... [--json] [--profile NAME] [--as-of YYYY-MM-DD]\n"
-               "                       [--summary-pdf OUT.pdf]\n\n"
+               "                       [--summary-pdf OUT.pdf] [--out OUTDIR] [--trust CERT]...\n\n"
                "Ingests and validates each submission and prints its findings: every rule it\n"
                "breaks, with the rule ID, severity, message and the policy section it cites,\n"
                "then the figures the rules computed. A PATH is read as a bundle when it is a\n"
-               "folder or ends in .zip, as CSV when it ends in .csv, and as XML otherwise.\n\n"
+               "folder or ends in .zip, as CSV when it ends in .csv, as a signed copy of an\n"
+               "agreement or letter when it ends in .pdf, and as XML otherwise. A signed copy is\n"
+               "matched to the document the record store of --out issued, and its signatures\n"
+               "are trusted when they chain to a --trust certificate (docs/signing.md).\n\n"
                "Options:\n";
   print_options(options);
   std::cout << "\nExamples:\n"
                "  formpipe check samples/cet-grant-proposal.valid.xml\n"
                "  formpipe check --json --as-of 2025-10-10 inbox/*.xml > reports.json\n"
-               "  formpipe check proposal.zip --summary-pdf summary.pdf\n\n"
+               "  formpipe check proposal.zip --summary-pdf summary.pdf\n"
+               "  formpipe check signed-agreement.pdf --out results/ --trust agency-ca.pem\n\n"
                "Exit status: 0 no errors; 1 at least one submission is rejected; 2 usage error or\n"
                "an unreadable submission; 3 internal failure.\n";
 }
@@ -67,6 +77,16 @@ int check_command(const Args& args) {
   process_options.profile = parsed.get("profile");
   process_options.render = summary_pdf.has_value();
   process_options.render_form_document = false;  // check writes only the reviewer's summary
+  std::unique_ptr<inbox::Store> store;
+  if (const auto out = parsed.get("out")) {
+    const std::filesystem::path file = std::filesystem::path(*out) / "formpipe.sqlite";
+    if (!std::filesystem::is_regular_file(file))
+      throw UsageError("no record store in " + *out + " (the --out of formpipe run or watch)");
+    store = std::make_unique<inbox::Store>(file);
+    process_options.issued = [&store](const std::vector<std::string>& sha256s) {
+      return store->issued(sha256s);
+    };
+  }
 
   std::vector<process::Report> reports;
   int status = 0;

@@ -125,6 +125,7 @@ AllianceDue alliance_due(const std::vector<const AllianceFacts*>& agreements,
   due.level = latest.level;
   due.agreement_id = latest.submission_id;
   due.signing_date = *latest.signing_date;
+  due.signatures = latest.executed_date ? "executed" : latest.issued ? "awaiting signatures" : "";
   due.first_signing_date = *agreements.front()->signing_date;
   due.expiration_date = latest.expiration_date;
   if (due.expiration_date) {
@@ -192,8 +193,28 @@ std::string_view due_status_name(DueStatus status) {
   return "upcoming";
 }
 
-DueList compute_due(const std::vector<AllianceFacts>& facts, core::Date as_of,
+namespace {
+
+// An executed agreement counts from its executed date, its expiration moved with it: the term
+// from there when the agreement names one, else the same number of days.
+AllianceFacts as_executed(AllianceFacts item) {
+  if (!item.executed_date) return item;
+  if (item.term_years)
+    item.expiration_date = core::add_years(*item.executed_date, *item.term_years);
+  else if (item.expiration_date && item.signing_date)
+    item.expiration_date = core::add_days(
+        *item.executed_date, core::days_between(*item.signing_date, *item.expiration_date));
+  item.signing_date = item.executed_date;
+  return item;
+}
+
+}  // namespace
+
+DueList compute_due(const std::vector<AllianceFacts>& given, core::Date as_of,
                     const ProfileLookup& profiles) {
+  std::vector<AllianceFacts> facts;
+  facts.reserve(given.size());
+  for (const AllianceFacts& item : given) facts.push_back(as_executed(item));
   std::map<std::string, std::vector<const AllianceFacts*>> agreements;
   std::vector<const AllianceFacts*> reports;
   for (const AllianceFacts& item : facts) {
@@ -238,6 +259,8 @@ std::string due_json(const DueList& list) {
     alliance.set("level", due.level);
     alliance.set("agreement", due.agreement_id);
     alliance.set("signing-date", due.signing_date.iso());
+    alliance.set("signatures", due.signatures.empty() ? Poco::Dynamic::Var()
+                                                      : Poco::Dynamic::Var(due.signatures));
     alliance.set("first-signing-date", due.first_signing_date.iso());
     alliance.set("expiration-date", date_or_null(due.expiration_date));
     alliance.set("expired", due.expired);
@@ -286,7 +309,9 @@ std::string due_table(const DueList& list) {
     out << "\n" << due.name << "\n  " << due.profile;
     if (!due.alliance_type.empty()) out << " " << due.alliance_type;
     if (!due.level.empty() && due.profile == "osha") out << " (" << due.level << ")";
-    out << " · agreement " << due.agreement_id << " signed " << due.signing_date.iso();
+    out << " · agreement " << due.agreement_id
+        << (due.signatures == "executed" ? " executed " : " signed ") << due.signing_date.iso();
+    if (due.signatures == "awaiting signatures") out << " (awaiting signatures)";
     if (due.expiration_date)
       out << (due.expired ? " · expired " : " · expires ") << due.expiration_date->iso();
     out << "\n";

@@ -15,6 +15,11 @@
 //! - every agreement expiring within 60 days (the profile's renewal-contact period when it has
 //!   one): renewal contact, for MIOSHA by 60 days before the expiration (§XVII.A).
 //!
+//! An agreement whose signed copy came back with every field signed (SIGNED-EXECUTED) counts its
+//! term, reports and renewal from the executed date, its expiration moved with it; one issued
+//! but not yet signed back still counts from the signing date it names and is shown as
+//! "awaiting signatures".
+//!
 //! An alliance's duties run from its first signing to the expiration of its latest agreement;
 //! a period counts once it has begun. A report fulfils a period when an accepted report of the
 //! same alliance ends on the period's last day (an annual report: in the period's year); a
@@ -46,6 +51,11 @@ struct AllianceFacts {
   std::optional<core::Date> period_start;
   std::optional<core::Date> period_end;
   std::vector<std::string> reporting_duties;  // process::duty_name values
+  // Agreements: the term in years, whether formpipe issued its agreement.pdf to be signed, and
+  // the executed date once the signed copy came back with every field signed (signing.md §4).
+  std::optional<int> term_years;
+  bool issued = false;
+  std::optional<core::Date> executed_date;
 };
 
 enum class DueStatus { Received, Rejected, Overdue, Due, Upcoming };
@@ -68,7 +78,11 @@ struct AllianceDue {
   std::string alliance_type;
   std::string level;
   std::string agreement_id;  // the latest agreement's submission id
-  core::Date signing_date;   // of the latest agreement
+  // Of the latest agreement: its executed date once signed back, else the date it names.
+  core::Date signing_date;
+  // "executed" (signed back), "awaiting signatures" (issued, not yet signed back), or empty for
+  // an agreement recorded before formpipe issued documents to sign.
+  std::string signatures;
   core::Date first_signing_date;
   std::optional<core::Date> expiration_date;
   bool expired = false;

@@ -177,3 +177,40 @@ TEST_CASE("due lists print as JSON with every period", "[inbox][due]") {
                        Catch::Contains("\"due-date\": \"2025-04-04\"") &&
                        Catch::Contains("\"overdue\": 1"));
 }
+
+TEST_CASE("an executed agreement counts its term, reports and renewal from the executed date",
+          "[inbox][due][signing]") {
+  AllianceFacts issued = agreement("a1", "miosha", "partner", "2025-03-14", "2030-03-14",
+                                   {"quarterly-diary-sheet", "annual-report"});
+  issued.issued = true;
+  issued.term_years = 5;
+  SECTION("awaiting signatures: the signing date the agreement names") {
+    const DueList list = compute_due({issued}, date("2025-11-20"), profile);
+    REQUIRE(list.alliances.size() == 1);
+    const AllianceDue& due = list.alliances[0];
+    CHECK(due.signatures == "awaiting signatures");
+    CHECK(due.signing_date == date("2025-03-14"));
+    CHECK(due.items.front().label == "2025 Q1");
+    CHECK(due_table(list).find("(awaiting signatures)") != std::string::npos);
+    CHECK(due_json(list).find("\"signatures\": \"awaiting signatures\"") != std::string::npos);
+  }
+  SECTION("executed: the executed date, and the expiration five years after it") {
+    issued.executed_date = date("2025-08-05");
+    const DueList list = compute_due({issued}, date("2025-11-20"), profile);
+    REQUIRE(list.alliances.size() == 1);
+    const AllianceDue& due = list.alliances[0];
+    CHECK(due.signatures == "executed");
+    CHECK(due.signing_date == date("2025-08-05"));
+    CHECK(due.first_signing_date == date("2025-08-05"));
+    REQUIRE(due.expiration_date);
+    CHECK(*due.expiration_date == date("2030-08-05"));
+    // The first quarter owed is the one the executed date falls in.
+    CHECK(due.items.front().label == "2025 Q3");
+    CHECK(due.items.front().period_start == date("2025-08-05"));
+    CHECK(due_table(list).find("executed 2025-08-05") != std::string::npos);
+  }
+  SECTION("executed after as-of: nothing is owed yet") {
+    issued.executed_date = date("2025-12-01");
+    CHECK(compute_due({issued}, date("2025-11-20"), profile).alliances.empty());
+  }
+}

@@ -300,6 +300,10 @@ class Service {
     process::Options options = settings_.process;
     if (!options.as_of) options.as_of = env->today();
     options.sha256 = sha256;  // hashed already, to find duplicates
+    // A signed copy is matched to the document this result folder issued.
+    options.issued = [this](const std::vector<std::string>& sha256s) {
+      return store_.issued(sha256s);
+    };
     process::Processed processed = process::process_path(job.claimed.path, *env, options);
     processed.report.id = id;
     std::string json = process::report_json(processed.report);

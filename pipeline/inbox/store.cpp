@@ -43,6 +43,16 @@ constexpr const char* kSchema[] = {
     "CREATE TABLE IF NOT EXISTS duplicates ("
     " claim TEXT PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT NOT NULL,"
     " original_id TEXT NOT NULL, received_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS issued ("
+    " sha256 TEXT PRIMARY KEY, submission_id TEXT NOT NULL REFERENCES submissions(id),"
+    " name TEXT NOT NULL)",
+};
+
+// Columns added after a store's first release: (table, column, type). Opening an older store
+// adds them.
+constexpr const char* kAddedColumns[][3] = {
+    {"alliances", "executed_date", "TEXT"},
+    {"alliances", "executed_by", "TEXT"},
 };
 
 Text nullable(const std::string& text) {
@@ -122,6 +132,14 @@ Store::Store(const std::filesystem::path& file) : file_(file) {
     session << "PRAGMA synchronous=FULL", now;
     session << "PRAGMA busy_timeout=10000", now;
     for (const char* statement : kSchema) session << statement, now;
+    for (const auto& [table, column, type] : kAddedColumns) {
+      int present = 0;
+      session << "SELECT COUNT(*) FROM pragma_table_info('" + std::string(table) +
+                     "') WHERE name = ?",
+          bind(std::string(column)), into(present), now;
+      if (present == 0)
+        session << "ALTER TABLE " + std::string(table) + " ADD COLUMN " + column + " " + type, now;
+    }
   });
 }
 
@@ -201,6 +219,14 @@ void insert(Poco::Data::Session& session, const Rows& rows) {
         bind(nullable(facts.initial_signing_date)), bind(nullable(facts.period_start)),
         bind(nullable(facts.period_end)), bind(json_array(rows.duties)), now;
   }
+  for (const auto& [name, sha256] : report.signable)
+    session << "INSERT OR IGNORE INTO issued (sha256, submission_id, name) VALUES (?, ?, ?)",
+        bind(sha256), bind(report.id), bind(name), now;
+  // A signed copy with every field signed: the issued agreement is executed on that date.
+  if (report.record && report.record->executed_date && status == "accepted" &&
+      !facts.issued_submission_id.empty())
+    session << "UPDATE alliances SET executed_date = ?, executed_by = ? WHERE submission_id = ?",
+        bind(facts.executed_date->iso()), bind(report.id), bind(facts.issued_submission_id), now;
   if (report.record && report.form == "cet-grant-proposal") {
     session << "INSERT INTO grants (submission_id, organization, project_title,"
                " fiscal_year, stage, amount_requested, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -287,7 +313,9 @@ std::vector<AllianceFacts> Store::alliance_facts() {
     Poco::Data::Statement select(*session_);
     select << "SELECT a.submission_id, a.form, a.status, a.profile, a.alliance_name,"
               " a.organization, a.organizations, a.alliance_type, a.level, a.signing_date,"
-              " a.expiration_date, a.period_start, a.period_end, a.reporting_duties"
+              " a.expiration_date, a.period_start, a.period_end, a.reporting_duties,"
+              " a.term_years, a.executed_date,"
+              " EXISTS (SELECT 1 FROM issued i WHERE i.submission_id = a.submission_id) AS issued"
               " FROM alliances a JOIN submissions s ON s.id = a.submission_id"
               " ORDER BY s.processed_at, a.submission_id",
         now;
@@ -308,9 +336,34 @@ std::vector<AllianceFacts> Store::alliance_facts() {
       facts.period_start = date_at(rows, "period_start");
       facts.period_end = date_at(rows, "period_end");
       facts.reporting_duties = strings_of(text_at(rows, "reporting_duties"));
+      if (!rows["term_years"].isEmpty()) facts.term_years = rows["term_years"].convert<int>();
+      facts.executed_date = date_at(rows, "executed_date");
+      facts.issued = rows["issued"].convert<int>() != 0;
       out.push_back(std::move(facts));
     }
     return out;
+  });
+}
+
+std::optional<model::IssuedDocument> Store::issued(const std::vector<std::string>& sha256s) {
+  std::lock_guard lock(mutex_);
+  return translated(file_, [&]() -> std::optional<model::IssuedDocument> {
+    for (const std::string& sha256 : sha256s) {
+      model::IssuedDocument found;
+      Text alliance_name, organization, profile;
+      Poco::Data::Statement select(*session_);
+      select << "SELECT i.submission_id, i.name, s.form, s.profile, s.alliance_name,"
+                " s.organization FROM issued i JOIN submissions s ON s.id = i.submission_id"
+                " WHERE i.sha256 = ?",
+          bind(sha256), into(found.submission_id), into(found.name), into(found.form),
+          into(profile), into(alliance_name), into(organization), now;
+      if (select.rowsExtracted() == 0) continue;
+      found.profile = profile.isNull() ? std::string() : profile.value();
+      found.alliance_name = alliance_name.isNull() ? std::string() : alliance_name.value();
+      found.organization = organization.isNull() ? std::string() : organization.value();
+      return found;
+    }
+    return std::nullopt;
   });
 }
 

@@ -12,6 +12,11 @@
 //!   grants       submission_id, organization, project_title, fiscal_year, stage,
 //!                amount_requested, status
 //!   duplicates   claim, sha256, source, original_id, received_at
+//!   issued       sha256, submission_id, name: every document formpipe issued to be signed
+//!                (agreement.pdf, letter.pdf), so a signed copy can be matched to it
+//!
+//! alliances also has executed_date and executed_by: set when a signed copy of the agreement
+//! comes back with every field signed (signing.md §4), from SIGNED-EXECUTED's executed-date.
 //!
 //! Dates are ISO text, times ISO 8601 UTC. A submission's rows are written in one transaction
 //! (with those of the other submissions finished at the same time) after its result folder is
@@ -84,6 +89,10 @@ class Store {
   void record_duplicate(const std::string& claim, const std::string& sha256,
                         const std::string& source, const std::string& original_id,
                         std::chrono::system_clock::time_point received_at);
+
+  // The issued document whose SHA-256 is one of `sha256s` (the first found), with the form,
+  // profile and alliance of the submission that issued it.
+  std::optional<model::IssuedDocument> issued(const std::vector<std::string>& sha256s);
 
   // Every alliance form recorded, for `formpipe due`.
   std::vector<AllianceFacts> alliance_facts();

@@ -1,6 +1,7 @@
 #include "pipeline/process/documents.hpp"
 
 #include <optional>
+#include <variant>
 
 #include "pipeline/core/money.hpp"
 #include "pipeline/render/compliance_summary.hpp"
@@ -62,6 +63,32 @@ render::SummaryStatus summary_status(Status status) {
   return render::SummaryStatus::Unreadable;
 }
 
+// A signed copy: what it was issued as, then one line per signature field (signing.md §4: "the
+// compliance summary lists each signature").
+void add_signature_facts(const model::SignedDocument& document, const SubmissionRecord& record,
+                         Facts& facts) {
+  if (document.issued)
+    facts.emplace_back("Issued as",
+                       document.issued->name + " of submission " + document.issued->submission_id);
+  else
+    facts.emplace_back("Issued as", "not found in the record store");
+  for (const model::SignatureFacts& s : document.signatures) {
+    std::string value = s.signer_name.empty() ? "(no name)" : s.signer_name;
+    if (!s.signer_email.empty()) value += " <" + s.signer_email + ">";
+    value += s.signing_time.empty() ? ", time not given" : ", signed " + s.signing_time;
+    value += !s.intact          ? "; NOT VALID"
+             : s.modified_after ? "; valid, but the document changed after it"
+             : s.trusted        ? "; valid and trusted"
+                                : "; valid, not trusted";
+    if (s.certification) value += " (certification)";
+    facts.emplace_back("Signature " + s.field, std::move(value));
+  }
+  for (const model::UnsignedField& f : document.unsigned_fields)
+    facts.emplace_back("Signature " + f.field,
+                       "empty" + (f.description.empty() ? "" : " — " + f.description));
+  if (record.executed_date) facts.emplace_back("Executed", date_text(record.executed_date));
+}
+
 }  // namespace
 
 Facts facts_of(const model::Submission& submission, const SubmissionRecord& record) {
@@ -93,6 +120,8 @@ Facts facts_of(const model::Submission& submission, const SubmissionRecord& reco
   add(expiration_letter ? "Expiration date" : "Expires", date_text(record.expiration_date));
   add("Initially signed", date_text(record.initial_signing_date));
   add("Reports due", duties_text(record.reporting_duties));
+  if (const auto* document = std::get_if<model::SignedDocument>(&submission.form))
+    add_signature_facts(*document, record, facts);
   return facts;
 }
 
@@ -116,10 +145,12 @@ void render_documents(const model::Submission* submission, const Environment& en
   summary.status = summary_status(report.status);
   summary.submission_id = report.id;
   summary.source = report.source;
-  if (submission)
-    summary.agency = submission->kind == "cet-grant-proposal"
-                         ? kCetAgency
-                         : env.alliance(submission->profile).agency;
+  if (submission) {
+    if (submission->kind == "cet-grant-proposal")
+      summary.agency = kCetAgency;
+    else if (const model::AllianceProfile* profile = env.find_alliance(submission->profile))
+      summary.agency = profile->agency;
+  }
   summary.facts = report.facts;
   summary.findings = report.findings;
   summary.figures = report.figures.items();
@@ -139,6 +170,8 @@ void render_documents(const model::Submission* submission, const Environment& en
       }
       processed.documents.push_back(
           {name, render::render_form(*submission, context, render_options)});
+      if (name == "agreement.pdf" || name == "letter.pdf")
+        report.signable.emplace_back(name, sha256_hex(processed.documents.back().bytes));
     }
   }
   report.documents.clear();

@@ -144,6 +144,22 @@ void feed_folder(Sha256& engine, const std::filesystem::path& folder,
   }
 }
 
+// A signed copy: the document formpipe issued that its first revision is (from the record store),
+// which gives its form kind (signed-agreement or signed-letter) and program.
+void match_issued(model::Submission& submission, const Options& options,
+                  ingest::Ingested& ingested) {
+  auto* document = std::get_if<model::SignedDocument>(&submission.form);
+  if (!document) return;
+  if (options.issued) document->issued = options.issued(document->first_revision_sha256);
+  const bool letter = document->issued ? document->issued->name == "letter.pdf"
+                                       : document->formpipe_document == "letter";
+  submission.kind = letter ? "signed-letter" : "signed-agreement";
+  document->location = submission.kind;
+  if (document->issued) submission.profile = document->issued->profile;
+  ingested.kind = submission.kind;
+  ingested.profile = submission.profile;
+}
+
 }  // namespace
 
 // SHA-256 of a file, or of a folder bundle's every entry (feed_folder), so the same bundle
@@ -169,6 +185,12 @@ std::string sha256_of(const std::filesystem::path& input) {
     // A FIFO or a device is never read here (it may never end); ingest says what it is.
     feed_text(engine, "other:" + other_kind(st.st_mode));
   }
+  return engine.hex();
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  Sha256 engine;
+  engine.update(bytes.data(), bytes.size());
   return engine.hex();
 }
 
@@ -198,7 +220,9 @@ Processed process_path(const std::filesystem::path& input, const Environment& en
   ingest_options.max_bytes = options.max_bytes;
   ingest_options.bundle_limits.max_total_bytes =
       std::min(ingest_options.bundle_limits.max_total_bytes, options.max_bytes);
+  ingest_options.trust = options.trust;
   ingest::Ingested ingested = ingest::ingest_path(input, ingest_options);
+  if (ingested.submission) match_issued(*ingested.submission, options, ingested);
   report.form = ingested.kind;
   report.profile = ingested.profile;
   report.findings = std::move(ingested.findings);
@@ -221,6 +245,8 @@ Processed process_path(const std::filesystem::path& input, const Environment& en
       context.as_of = as_of;
       if (submission.kind == "cet-grant-proposal") {
         context.grant = &env.grant();
+      } else if (std::holds_alternative<model::SignedDocument>(submission.form)) {
+        context.alliance = env.find_alliance(submission.profile);
       } else {
         context.alliance = &env.alliance(submission.profile);
       }

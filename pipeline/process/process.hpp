@@ -15,6 +15,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,10 @@
 #include "pipeline/model/grant_figures.hpp"
 #include "pipeline/process/environment.hpp"
 #include "pipeline/process/records.hpp"
+
+namespace pipeline::signing {
+class TrustAnchors;
+}
 
 namespace pipeline::process {
 
@@ -36,6 +42,12 @@ struct Options {
   bool render = true;                     // produce the PDFs (compliance summary and documents)
   bool render_form_document = true;       // with render: also the form's own document when accepted
   std::uint64_t max_bytes = 64ull << 20;  // larger inputs (or bundles) are unreadable
+  // Signed copies (signing.md §4): the document formpipe issued whose SHA-256 is one of these,
+  // from the record store of the result folder (none: every signed copy is SIGNED-NOT-ISSUED),
+  // and the certificates signatures must chain to (null: none, every signature is untrusted).
+  std::function<std::optional<model::IssuedDocument>(const std::vector<std::string>& sha256s)>
+      issued;
+  std::shared_ptr<const signing::TrustAnchors> trust;
 };
 
 enum class Status { Accepted, Rejected, Unreadable };
@@ -57,6 +69,9 @@ struct Report {
   std::vector<std::pair<std::string, std::string>> facts;
   // What the record store keeps about a readable submission (not part of report.json).
   std::optional<SubmissionRecord> record;
+  // The documents people sign (agreement.pdf, letter.pdf) and their SHA-256, which the record
+  // store keeps so a signed copy coming back can be matched to what was issued.
+  std::vector<std::pair<std::string, std::string>> signable;
 };
 
 struct Document {
@@ -78,6 +93,9 @@ Processed process_path(const std::filesystem::path& input, const Environment& en
 // file/link/folder/other, contents; links never followed, FIFOs never opened): the `sha256` of
 // the report, and so its id. Throws core::IoError when the input cannot be read.
 std::string sha256_of(const std::filesystem::path& input);
+
+// SHA-256 (hex) of bytes in memory.
+std::string sha256_hex(std::string_view bytes);
 
 // The report as the JSON object of cli.md.
 std::string report_json(const Report& report);

@@ -108,6 +108,14 @@ void fill(const model::ExpirationTerminationLetter& letter, SubmissionRecord& re
   record.expiration_date = value_of(letter.expiration_date);
 }
 
+void fill(const model::SignedDocument& document, SubmissionRecord& record) {
+  if (!document.issued) return;
+  record.issued_submission_id = document.issued->submission_id;
+  record.issued_document = document.issued->name;
+  record.alliance_name = document.issued->alliance_name;
+  record.organization = document.issued->organization;
+}
+
 }  // namespace
 
 std::string_view duty_name(Duty duty) {
@@ -153,6 +161,11 @@ SubmissionRecord record_of(const model::Submission& submission, const core::Figu
           fill_root(form, profile, record);
       },
       submission.form);
+  if (std::holds_alternative<model::SignedDocument>(submission.form)) {
+    if (const std::string* executed = figures.find("executed-date"))
+      record.executed_date = core::parse_date(*executed);
+    return record;
+  }
   if (submission.kind != "alliance-agreement") return record;
   if (const std::string* expiration = figures.find("expiration-date"))
     record.expiration_date = core::parse_date(*expiration);

@@ -51,6 +51,12 @@ struct SubmissionRecord {
   std::string fiscal_year;       // "2004-2005"
   std::string stage;             // "proposal", "revision", "closeout"
   std::string amount_requested;  // money figure "63370.30"
+
+  // Signed copies (signing.md §4): the submission that issued the document signed, and the date
+  // of its last signature when every field is signed and every signature holds (SIGNED-EXECUTED).
+  std::string issued_submission_id;
+  std::string issued_document;  // "agreement.pdf"
+  std::optional<core::Date> executed_date;
 };
 
 // The record of a readable submission. `figures` are the rules' (expiration-date ...);

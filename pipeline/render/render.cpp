@@ -17,7 +17,9 @@ std::string render_form(const model::Submission& submission, const FormContext& 
   return std::visit(
       [&](const auto& form) -> std::string {
         using Form = std::decay_t<decltype(form)>;
-        if constexpr (std::is_same_v<Form, model::GrantProposal>) {
+        if constexpr (std::is_same_v<Form, model::SignedDocument>) {
+          throw core::Error("render: a signed copy is kept as it came; it has no document");
+        } else if constexpr (std::is_same_v<Form, model::GrantProposal>) {
           if (!context.grant || !context.figures)
             throw core::Error("render: a grant proposal needs the grant parameters and figures");
           return render_proposal_summary(form, *context.figures, options, *context.grant);

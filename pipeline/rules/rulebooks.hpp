@@ -21,6 +21,8 @@ struct RuleRow {
 // (§4.15), in the order they run.
 std::vector<std::string_view> grant_rule_ids();
 std::vector<std::string_view> agreement_rule_ids();
+// The SIGNED rules' IDs (signing.md §4), in the order they run.
+std::vector<std::string_view> signed_rule_ids();
 
 // Fills outcome.grant and writes its figures to outcome.figures once every family has run.
 void check_grant_proposal(const model::GrantProposal& proposal, const Context& context,
@@ -35,5 +37,7 @@ void check_declination_letter(const model::DeclinationLetter& letter, const Cont
                               core::Outcome& outcome);
 void check_expiration_termination_letter(const model::ExpirationTerminationLetter& letter,
                                          const Context& context, core::Outcome& outcome);
+void check_signed_document(const model::SignedDocument& document, const Context& context,
+                           core::Outcome& outcome);
 
 }  // namespace pipeline::rules

@@ -20,8 +20,10 @@ void check(const model::Submission& submission, const Context& context, Outcome&
           check_alliance_agreement(form, context, outcome);
         } else if constexpr (std::is_same_v<T, model::DeclinationLetter>) {
           check_declination_letter(form, context, outcome);
-        } else {
+        } else if constexpr (std::is_same_v<T, model::ExpirationTerminationLetter>) {
           check_expiration_termination_letter(form, context, outcome);
+        } else {
+          check_signed_document(form, context, outcome);
         }
       },
       submission.form);
