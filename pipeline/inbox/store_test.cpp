@@ -1,5 +1,7 @@
 #include "pipeline/inbox/store.hpp"
 
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
 #include <catch2/catch.hpp>
 
 #include "pipeline/inbox/inbox_test_support.hpp"
@@ -131,4 +133,75 @@ TEST_CASE("a group is recorded in one transaction, and a bad record keeps out no
   CHECK(store.find(agreement.sha256)->claim == "token-1");
   CHECK_FALSE(store.find("broken"));
   CHECK(store.count("submissions") == 4);
+}
+
+TEST_CASE("an issued agreement is found by its SHA-256, and executed by its signed copy",
+          "[inbox][store][signing]") {
+  ScratchFolder scratch;
+  process::Options options;
+  options.as_of = *core::Date::from_ymd(2025, 11, 20);
+  const process::Report agreement = process::process_path(sample("alliance-agreement.valid.xml"),
+                                                          process::testing::environment(), options)
+                                        .report;
+  REQUIRE(agreement.signable.size() == 1);
+  CHECK(agreement.signable[0].first == "agreement.pdf");
+  const std::string issued_sha = agreement.signable[0].second;
+  CHECK(issued_sha.size() == 64);
+
+  Store store(scratch / "formpipe.sqlite");
+  store.record("token-a", agreement, process::report_json(agreement), {}, times());
+  CHECK_FALSE(store.issued({std::string(64, 'f')}));
+  const auto issued = store.issued({std::string(64, 'f'), issued_sha});
+  REQUIRE(issued);
+  CHECK(issued->submission_id == agreement.id);
+  CHECK(issued->name == "agreement.pdf");
+  CHECK(issued->form == "alliance-agreement");
+  CHECK(issued->profile == "miosha");
+  CHECK(issued->alliance_name == "MIOSHA and Michigan Tree Care and Arborist Association Alliance");
+  auto facts = store.alliance_facts();
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].issued);
+  CHECK(facts[0].term_years == 5);
+  CHECK_FALSE(facts[0].executed_date);
+
+  // The signed copy coming back, every field signed: the agreement is executed on its date.
+  process::Report copy;
+  copy.id = "5e1f00000000";
+  copy.sha256 = std::string(63, '5') + "e";
+  copy.source = "agreement-signed.pdf";
+  copy.form = "signed-agreement";
+  copy.profile = "miosha";
+  copy.status = process::Status::Accepted;
+  process::SubmissionRecord record;
+  record.issued_submission_id = agreement.id;
+  record.issued_document = "agreement.pdf";
+  record.executed_date = core::Date::from_ymd(2026, 2, 3);
+  copy.record = record;
+  store.record("token-s", copy, process::report_json(copy), {}, times());
+  facts = store.alliance_facts();
+  REQUIRE(facts.size() == 1);
+  REQUIRE(facts[0].executed_date);
+  CHECK(facts[0].executed_date->iso() == "2026-02-03");
+}
+
+TEST_CASE("a store made before signing gains its columns when opened", "[inbox][store]") {
+  ScratchFolder scratch;
+  {
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::Session session("SQLite", (scratch / "formpipe.sqlite").string());
+    session << "CREATE TABLE alliances (submission_id TEXT PRIMARY KEY, form TEXT NOT NULL,"
+               " status TEXT NOT NULL, profile TEXT, alliance_name TEXT, organization TEXT,"
+               " organizations TEXT NOT NULL, alliance_type TEXT, level TEXT, action TEXT,"
+               " signing_date TEXT, term_years INTEGER, expiration_date TEXT,"
+               " initial_signing_date TEXT, period_start TEXT, period_end TEXT,"
+               " reporting_duties TEXT NOT NULL)",
+        Poco::Data::Keywords::now;
+  }
+  Store store(scratch / "formpipe.sqlite");
+  const process::Report agreement = processed("alliance-agreement.valid.xml");
+  store.record("token-a", agreement, process::report_json(agreement), {}, times());
+  const auto facts = store.alliance_facts();
+  REQUIRE(facts.size() == 1);
+  CHECK_FALSE(facts[0].executed_date);
+  CHECK_FALSE(facts[0].issued);  // rendering was off: nothing was issued to be signed
 }
