@@ -228,6 +228,9 @@ class PageWriter {
       HPDF_Page_Stroke(page_);
   }
 
+  // libharu has no signature fields: the baseline draws the page only (and no tags).
+  void draw_op(const FieldOp&) {}
+
   void end_text() {
     if (in_text_) HPDF_Page_EndText(page_);
     in_text_ = false;

@@ -167,6 +167,7 @@ std::string render_annual_report(const model::AnnualReport& report,
   const bool state_content = profile.annual_report.kind == model::AnnualReportKind::State;
 
   DocumentInfo info;
+  info.kind = "annual-report";
   info.title = parts::running_title(title, alliance);
   info.author = profile.agency;
   info.subject = title + ", " + parts::period_text(bg.evaluation_period);

@@ -69,6 +69,7 @@ std::string render_compliance_summary(const ComplianceSummary& summary,
                                       const RenderOptions& options) {
   const std::string form = summary.form.empty() ? "unknown form" : summary.form;
   DocumentInfo info;
+  info.kind = "compliance-summary";
   info.title = "Compliance Summary — " + form;
   info.author = summary.agency.empty() ? "formpipe" : summary.agency;
   info.subject = "Compliance review of " + (summary.source.empty() ? form : summary.source);

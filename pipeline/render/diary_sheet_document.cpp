@@ -97,6 +97,7 @@ std::string render_diary_sheet(const model::DiarySheet& sheet,
   const std::string quarter = quarter_label(sheet.reporting_period);
 
   DocumentInfo info;
+  info.kind = "diary-sheet";
   info.title = parts::running_title(title, organization);
   info.author = profile.agency;
   info.subject = title + ", " + parts::period_text(sheet.reporting_period);

@@ -291,6 +291,8 @@ void Document::Impl::signature_blocks(const std::vector<Signatory>& signatories)
       const double line_y = y - signing_space;
       page().ops.push_back(
           LineOp{x, line_y, x + column - date_width - 12, line_y, 0.6, palette::ink});
+      // The field lies on the signature part of the line, over the space above it.
+      field(x, line_y, column - date_width - 12, signing_space - 4, signatories[i + k]);
       page().ops.push_back(
           LineOp{x + column - date_width, line_y, x + column, line_y, 0.6, palette::ink});
       draw_line(single_line("Signature", 7.5, Weight::Regular), x, line_y - 9, column, 7.5,
@@ -309,11 +311,33 @@ void Document::Impl::signature_blocks(const std::vector<Signatory>& signatories)
   }
 }
 
+void Document::Impl::field(double x, double y_at, double width, double height,
+                           const Signatory& signer) {
+  std::string tooltip = "Signature of ";
+  bool first = true;
+  for (const std::string* part : {&signer.name, &signer.title, &signer.organization}) {
+    if (part->empty()) continue;
+    if (!first) tooltip += ", ";
+    tooltip += *part;
+    first = false;
+  }
+  page().ops.push_back(
+      FieldOp{x, y_at, width, height, "signature-" + std::to_string(++signature_fields), tooltip});
+}
+
+void Document::Impl::signature_field(const Signatory& signer, double height, double width) {
+  ensure(height);
+  field(kLeft, y - height, std::min(width, kWidth), height, signer);
+  y -= height;
+  page_has_content = true;
+}
+
 std::string Document::Impl::finish() {
   if (finished) throw core::Error("Document::finish called twice");
   finished = true;
   for (std::size_t i = 0; i < pages.size(); ++i) draw_page_furniture(i, pages.size());
-  const PdfMetadata metadata{info.title, info.author, info.subject, info.keywords};
+  PdfMetadata metadata{info.title, info.author, info.subject, info.keywords, info.lang,
+                       info.kind,  {}};
   return (options.backend ? options.backend : write_pdf)(pages, metadata, *fonts, options);
 }
 
@@ -359,6 +383,9 @@ void Document::banner(std::string_view text, Tone tone) {
 }
 void Document::signature_blocks(const std::vector<Signatory>& signatories) {
   impl_->signature_blocks(signatories);
+}
+void Document::signature_field(const Signatory& signer, double height, double width) {
+  impl_->signature_field(signer, height, width);
 }
 void Document::rule() {
   impl_->ensure(12);

@@ -45,6 +45,10 @@ struct DocumentInfo {
   std::string keywords;                  // PDF Keywords
   std::optional<Letterhead> letterhead;  // drawn at the top of page 1
   std::string footer;  // left side of every footer; the right side is "Page N of M"
+  std::string lang;    // natural language, BCP 47 ("es-US"); empty: "en-US"
+  // Which formpipe document this is, recorded in the PDF's XMP metadata: "agreement",
+  // "letter", "diary-sheet", "annual-report", "proposal-summary", "compliance-summary".
+  std::string kind;
 };
 
 struct ParagraphStyle {
@@ -119,8 +123,13 @@ class Document {
              const TableOptions& options = {});
   // A full-width tinted box with bold text and a coloured bar at its left edge.
   void banner(std::string_view text, Tone tone);
-  // Signature blocks, two per row; a block never breaks across pages.
+  // Signature blocks, two per row; a block never breaks across pages. Each block's signature
+  // line carries an empty signature field (signing.md §1): "signature-1", "signature-2", ... in
+  // document order, described as "Signature of NAME, TITLE, ORGANIZATION".
   void signature_blocks(const std::vector<Signatory>& signatories);
+  // An empty signature field for `signer` alone, `width` points wide, in `height` points of
+  // vertical space at the cursor (a letter's space after "Sincerely,"); nothing is printed.
+  void signature_field(const Signatory& signer, double height = 40, double width = 216);
   // A thin full-width rule.
   void rule();
   // Vertical space in points (dropped at the top of a page).

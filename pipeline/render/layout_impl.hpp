@@ -109,6 +109,10 @@ struct Document::Impl {
   void banner(std::string_view text, Tone tone);
 
   void signature_blocks(const std::vector<Signatory>& signatories);
+  void signature_field(const Signatory& signer, double height, double width);
+  // A signature field over the rectangle, named "signature-N" in document order.
+  void field(double x, double y, double width, double height, const Signatory& signer);
+  int signature_fields = 0;
 
   // ---- tables ----
 

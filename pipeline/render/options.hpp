@@ -30,6 +30,10 @@ struct RenderOptions {
   std::shared_ptr<const Templates> templates;
   PdfBackend backend = nullptr;  // null: write_pdf
   bool compress = true;          // Flate-compress page content and fonts
+  // The document's identity: the trailer /ID is the first 16 bytes of its SHA-256 and the XMP
+  // xmpMM:DocumentID is "formpipe:" followed by it, so a signed copy can be matched to what was
+  // issued. process sets "<submission id>/<file name>"; empty: derived from the content.
+  std::string document_id;
 };
 
 }  // namespace pipeline::render

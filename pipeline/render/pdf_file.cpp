@@ -93,7 +93,7 @@ std::string deflate(std::string_view data) {
 PdfFile::PdfFile(bool compress) : compress_(compress), offsets_(1, 0) {
   out_.reserve(64 * 1024);
   // The binary comment line tells transfer tools the file is not text.
-  out_ += "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+  out_ += "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
 }
 
 int PdfFile::reserve() {
@@ -137,7 +137,7 @@ void PdfFile::write_stream(int number, std::string_view dict, std::string_view d
   end();
 }
 
-std::string PdfFile::finish(int root, int info) {
+std::string PdfFile::finish(int root, int info, std::string_view id) {
   const std::size_t xref = out_.size();
   out_ += "xref\n0 ";
   append_int(out_, static_cast<long>(offsets_.size()));
@@ -152,7 +152,17 @@ std::string PdfFile::finish(int root, int info) {
   append_int(out_, root);
   out_ += " 0 R /Info ";
   append_int(out_, info);
-  out_ += " 0 R >>\nstartxref\n";
+  out_ += " 0 R /ID [";
+  for (int copy = 0; copy < 2; ++copy) {
+    static constexpr char digits[] = "0123456789abcdef";
+    out_ += '<';
+    for (const char c : id) {
+      out_ += digits[static_cast<unsigned char>(c) >> 4];
+      out_ += digits[static_cast<unsigned char>(c) & 0xF];
+    }
+    out_ += copy == 0 ? "> " : ">";
+  }
+  out_ += "] >>\nstartxref\n";
   append_int(out_, static_cast<long>(xref));
   out_ += "\n%%EOF\n";
   return std::move(out_);

@@ -26,8 +26,11 @@ class PdfFile {
   void stream(int number, std::string_view dict, std::string_view data, bool compressible = true);
   // Writes a stream whose data is already Flate-compressed (deflate()).
   void deflated_stream(int number, std::string_view dict, std::string_view data);
-  // Writes the cross-reference table and trailer and returns the whole file. Call once.
-  std::string finish(int root, int info);
+  // The bytes written so far.
+  std::string_view bytes() const { return out_; }
+  // Writes the cross-reference table and the trailer, whose /ID is [<id> <id>], and returns the
+  // whole file. Call once.
+  std::string finish(int root, int info, std::string_view id);
 
  private:
   void write_stream(int number, std::string_view dict, std::string_view data, bool deflated);

@@ -11,6 +11,8 @@
 
 #include "pipeline/render/canvas.hpp"
 
+#include <openssl/evp.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -19,6 +21,7 @@
 #include "pipeline/render/font_subset.hpp"
 #include "pipeline/render/fonts.hpp"
 #include "pipeline/render/pdf_file.hpp"
+#include "pipeline/render/render_error.hpp"
 
 namespace pipeline::render {
 
@@ -265,6 +268,8 @@ class ContentWriter {
     out_ += " l S\n";
   }
 
+  void draw_op(const FieldOp&) {}  // a widget annotation, written with the page
+
   void draw_op(const RectOp& op) {
     if (!op.fill && !op.stroke) return;
     end_text();
@@ -349,6 +354,13 @@ void append_date(std::string& out, core::Date date) {
   out += "000000Z)";
 }
 
+void append_ref(std::string& out, int number) {
+  append_int(out, number);
+  out += " 0 R";
+}
+
+constexpr std::string_view kProducer = "formpipe";
+
 void write_info(PdfFile& file, int number, const PdfMetadata& metadata, core::Date created) {
   std::string& out = file.begin(number);
   out += "<<";
@@ -361,13 +373,143 @@ void write_info(PdfFile& file, int number, const PdfMetadata& metadata, core::Da
   entry(" /Author ", metadata.author);
   entry(" /Subject ", metadata.subject);
   entry(" /Keywords ", metadata.keywords);
-  entry(" /Creator ", "formpipe");
-  entry(" /Producer ", "formpipe");
+  entry(" /Creator ", kProducer);
+  entry(" /Producer ", kProducer);
   out += " /CreationDate ";
   append_date(out, created);
   out += " /ModDate ";
   append_date(out, created);
   out += " >>";
+  file.end();
+}
+
+// `text` with the five characters XML gives a meaning escaped.
+void append_xml(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+// The XMP metadata packet (ISO 16684-1): the Info dictionary's entries again, the document's
+// identity and which formpipe document it is.
+std::string xmp_packet(const PdfMetadata& metadata, core::Date created,
+                       std::string_view document_id) {
+  std::string x;
+  x.reserve(2048);
+  x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+       "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+       "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+       "<rdf:Description rdf:about=\"\""
+       " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+       " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
+       " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\""
+       " xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\""
+       " xmlns:formpipe=\"urn:formpipe:ns:1.0/\">\n"
+       "<dc:format>application/pdf</dc:format>\n";
+  const auto alt = [&x](const char* name, std::string_view value) {
+    if (value.empty()) return;
+    x += '<';
+    x += name;
+    x += "><rdf:Alt><rdf:li xml:lang=\"x-default\">";
+    append_xml(x, value);
+    x += "</rdf:li></rdf:Alt></";
+    x += name;
+    x += ">\n";
+  };
+  const auto simple = [&x](const char* name, std::string_view value) {
+    if (value.empty()) return;
+    x += '<';
+    x += name;
+    x += '>';
+    append_xml(x, value);
+    x += "</";
+    x += name;
+    x += ">\n";
+  };
+  alt("dc:title", metadata.title);
+  if (!metadata.author.empty()) {
+    x += "<dc:creator><rdf:Seq><rdf:li>";
+    append_xml(x, metadata.author);
+    x += "</rdf:li></rdf:Seq></dc:creator>\n";
+  }
+  alt("dc:description", metadata.subject);
+  simple("pdf:Keywords", metadata.keywords);
+  simple("pdf:Producer", kProducer);
+  simple("xmp:CreatorTool", kProducer);
+  const std::string date = created.iso() + "T00:00:00Z";
+  simple("xmp:CreateDate", date);
+  simple("xmp:ModifyDate", date);
+  simple("xmpMM:DocumentID", "formpipe:" + std::string(document_id));
+  simple("formpipe:document", metadata.kind);
+  x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+  return x;
+}
+
+std::array<unsigned char, 32> sha256(std::string_view data) {
+  std::array<unsigned char, 32> digest{};
+  unsigned int size = 0;
+  if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
+    throw RenderError("EVP_Digest", 0, 0);
+  return digest;
+}
+
+std::string hex(const unsigned char* bytes, std::size_t size) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * size);
+  for (std::size_t i = 0; i < size; ++i) {
+    out += digits[bytes[i] >> 4];
+    out += digits[bytes[i] & 0xF];
+  }
+  return out;
+}
+
+// A signature field's widget: printed (/F 4), its border colour for viewers that draw one, and
+// an appearance that draws nothing, so the printed page shows only the signature line.
+void write_field(PdfFile& file, int widget, int page, const FieldOp& field) {
+  const int appearance = file.reserve();
+  std::string bbox = "/Type /XObject /Subtype /Form /BBox [0 0 ";
+  append_number(bbox, field.width);
+  bbox += ' ';
+  append_number(bbox, field.height);
+  bbox += "] /Resources << >>";
+  file.stream(appearance, bbox, "", false);
+  std::string& w = file.begin(widget);
+  w += "<< /Type /Annot /Subtype /Widget /FT /Sig /T ";
+  append_text_string(w, field.name);
+  w += " /TU ";
+  append_text_string(w, field.tooltip);
+  w += " /F 4 /P ";
+  append_ref(w, page);
+  w += " /Rect [";
+  append_number(w, field.x);
+  w += ' ';
+  append_number(w, field.y);
+  w += ' ';
+  append_number(w, field.x + field.width);
+  w += ' ';
+  append_number(w, field.y + field.height);
+  w += "] /MK << /BC [0.08 0.2 0.38] >> /AP << /N ";
+  append_ref(w, appearance);
+  w += " >> >>";
   file.end();
 }
 
@@ -380,13 +522,8 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   const int page_tree = file.reserve();
   const int info = file.reserve();
   const int resources = file.reserve();
+  const int xmp = file.reserve();
   write_info(file, info, metadata, options.creation_date);
-
-  std::string& c = file.begin(catalog);
-  c += "<< /Type /Catalog /Pages ";
-  append_int(c, page_tree);
-  c += " 0 R >>";
-  file.end();
 
   const auto used = uses_by_face(pages, fonts.size());
   std::vector<EmbeddedFont> embedded(fonts.size());
@@ -403,7 +540,7 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
 
   // One resource dictionary, shared by every page: /F<face id> for each embedded face.
   std::string& r = file.begin(resources);
-  r += "<< /ProcSet [/PDF /Text] /Font <<";
+  r += "<< /Font <<";
   for (std::size_t id = 0; id < embedded.size(); ++id) {
     if (!embedded[id].subset) continue;
     r += " /F";
@@ -416,26 +553,45 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   file.end();
 
   std::vector<int> kids;
+  std::vector<int> fields;  // widget annotations (merged with their fields), in document order
   kids.reserve(pages.size());
   for (const auto& page_ops : pages) {
     const int page = file.reserve();
     const int contents = file.reserve();
     kids.push_back(page);
     ContentWriter writer(embedded);
-    for (const auto& op : page_ops.ops) writer.draw(op);
+    std::vector<int> annots;
+    for (const auto& op : page_ops.ops) {
+      if (const auto* field = std::get_if<FieldOp>(&op)) {
+        const int widget = file.reserve();
+        write_field(file, widget, page, *field);
+        annots.push_back(widget);
+        continue;
+      }
+      writer.draw(op);
+    }
+    fields.insert(fields.end(), annots.begin(), annots.end());
     file.stream(contents, "", writer.finish());
     std::string& p = file.begin(page);
     p += "<< /Type /Page /Parent ";
-    append_int(p, page_tree);
-    p += " 0 R /MediaBox [0 0 ";
+    append_ref(p, page_tree);
+    p += " /MediaBox [0 0 ";
     append_number(p, kPageWidth);
     p += ' ';
     append_number(p, kPageHeight);
     p += "] /Resources ";
-    append_int(p, resources);
-    p += " 0 R /Contents ";
-    append_int(p, contents);
-    p += " 0 R >>";
+    append_ref(p, resources);
+    p += " /Contents ";
+    append_ref(p, contents);
+    if (!annots.empty()) {
+      p += " /Tabs /S /Annots [";
+      for (std::size_t i = 0; i < annots.size(); ++i) {
+        if (i > 0) p += ' ';
+        append_ref(p, annots[i]);
+      }
+      p += ']';
+    }
+    p += " >>";
     file.end();
   }
 
@@ -443,14 +599,40 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   t += "<< /Type /Pages /Kids [";
   for (std::size_t i = 0; i < kids.size(); ++i) {
     if (i > 0) t += ' ';
-    append_int(t, kids[i]);
-    t += " 0 R";
+    append_ref(t, kids[i]);
   }
   t += "] /Count ";
   append_int(t, static_cast<long>(kids.size()));
   t += " >>";
   file.end();
-  return file.finish(catalog, info);
+
+  std::string& c = file.begin(catalog);
+  c += "<< /Type /Catalog /Pages ";
+  append_ref(c, page_tree);
+  c += " /Metadata ";
+  append_ref(c, xmp);
+  if (!fields.empty()) {
+    c += " /AcroForm << /Fields [";
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) c += ' ';
+      append_ref(c, fields[i]);
+    }
+    c += "] >>";
+  }
+  c += " >>";
+  file.end();
+
+  // The identity: the caller's, else one derived from everything written so far (the pages,
+  // fonts and metadata), which the same document and options always give.
+  std::string document_id = options.document_id;
+  if (document_id.empty()) {
+    const auto digest = sha256(file.bytes());
+    document_id = hex(digest.data(), 16);
+  }
+  const auto id = sha256(document_id);
+  file.stream(xmp, "/Type /Metadata /Subtype /XML",
+              xmp_packet(metadata, options.creation_date, document_id), false);
+  return file.finish(catalog, info, std::string_view(reinterpret_cast<const char*>(id.data()), 16));
 }
 
 }  // namespace pipeline::render

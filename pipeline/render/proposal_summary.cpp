@@ -421,6 +421,7 @@ std::string render_proposal_summary(const model::GrantProposal& proposal,
                                                                          : "Close-out";
 
   DocumentInfo info;
+  info.kind = "proposal-summary";
   info.title = parts::running_title("CET Grant Proposal Summary", sponsor);
   info.author = "Michigan Occupational Safety and Health Administration";
   info.subject = "Consultation Education and Training grant proposal, " + fiscal_year;

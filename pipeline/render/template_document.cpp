@@ -39,12 +39,13 @@ struct ElementRule {
 const std::map<std::string, ElementRule, std::less<>>& markup() {
   static const std::map<std::string, ElementRule, std::less<>> rules = [] {
     const std::set<std::string, std::less<>> blocks{
-        "heading",    "paragraph", "bullets", "numbered", "key-values",
-        "signatures", "space",     "need",    "rule",     "page-break"};
+        "heading",         "paragraph", "bullets", "numbered", "key-values", "signatures",
+        "signature-field", "space",     "need",    "rule",     "page-break"};
     std::set<std::string, std::less<>> document_children = blocks;
     document_children.insert("letterhead");
     return std::map<std::string, ElementRule, std::less<>>{
-        {"document", {{"title", "author", "subject", "keywords", "footer"}, document_children}},
+        {"document",
+         {{"title", "author", "subject", "keywords", "footer", "kind", "lang"}, document_children}},
         {"letterhead", {{}, {"organization", "line", "aside"}}},
         {"organization", {{}, {}, true}},
         {"line", {{}, {}, true}},
@@ -58,6 +59,7 @@ const std::map<std::string, ElementRule, std::less<>>& markup() {
         {"pair", {{"label"}, {}, true}},
         {"signatures", {{}, {"signatory"}}},
         {"signatory", {{}, {"name", "title", "organization"}}},
+        {"signature-field", {{"space", "width"}, {"name", "title", "organization"}}},
         {"name", {{}, {}, true}},
         {"title", {{}, {}, true}},
         {"space", {{"points"}, {}}},
@@ -193,6 +195,8 @@ class Interpreter {
     info.subject = root.attribute("subject").value();
     info.keywords = root.attribute("keywords").value();
     info.footer = root.attribute("footer").value();
+    info.kind = root.attribute("kind").value();
+    info.lang = root.attribute("lang").value();
     const auto letterheads = elements(root, "letterhead");
     if (letterheads.size() > 1) fail(letterheads[1], "a document has one <letterhead>");
     if (!letterheads.empty()) info.letterhead = letterhead(letterheads.front());
@@ -394,6 +398,10 @@ class Interpreter {
         signatories.push_back(
             {plain(s.child("name")), plain(s.child("title")), plain(s.child("organization"))});
       if (!signatories.empty()) doc.signature_blocks(signatories);
+    } else if (name == "signature-field") {
+      doc.signature_field({plain(node.child("name")), plain(node.child("title")),
+                           plain(node.child("organization"))},
+                          number(node, "space", 40, 16, 200), number(node, "width", 216, 72, 468));
     } else if (name == "space") {
       doc.space(number(node, "points", 12, 0, 720));
     } else if (name == "need") {

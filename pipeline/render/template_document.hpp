@@ -5,7 +5,7 @@
 //! Mustache escapes every value (& < > " '), so names such as "Smith & Sons <Ltd>" stay text.
 //! The markup, described for template authors in templates/README.md:
 //!
-//!   <document title="…" author="…" subject="…" keywords="…" footer="…">
+//!   <document title="…" author="…" subject="…" keywords="…" footer="…" kind="…" lang="…">
 //!     <letterhead><organization>…</organization><line>…</line>*<aside>…</aside>*</letterhead>
 //!     <heading level="1|2|3" numbered="yes|no">…</heading>
 //!     <paragraph align="left|center|right" size="10" muted="yes|no" space-after="6">
@@ -13,6 +13,7 @@
 //!     <bullets><item>…</item>*</bullets>     <numbered><item>…</item>*</numbered>
 //!     <key-values><pair label="…">…</pair>*</key-values>
 //!     <signatures><signatory><name/><title/><organization/></signatory>*</signatures>
+//!     <signature-field space="40" width="216"><name/><title/><organization/></signature-field>
 //!     <space points="12"/>  <need points="200"/>  <rule/>  <page-break/>
 //!   </document>
 //!
