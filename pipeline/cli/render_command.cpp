@@ -57,8 +57,12 @@ int render_command(const Args& args) {
       std::find_if(processed.documents.begin(), processed.documents.end(),
                    [](const process::Document& d) { return d.name != "compliance-summary.pdf"; });
   if (document == processed.documents.end()) {
-    std::cerr << "formpipe render: " << processed.report.form << " has no document to render\n";
-    return 3;
+    std::cerr << "formpipe render: " << input << " is a " << processed.report.form
+              << ", which has no document to render"
+              << (processed.report.form.rfind("signed-", 0) == 0
+                      ? " (a signed copy: formpipe verify checks its signatures)\n"
+                      : "\n");
+    return 2;
   }
   const std::string out = parsed.get("output").value_or(document->name);
   write_document(processed, document->name, out);

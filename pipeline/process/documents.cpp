@@ -137,7 +137,12 @@ std::string document_name(std::string_view kind) {
 void render_documents(const model::Submission* submission, const Environment& env, core::Date as_of,
                       bool form_document, Processed& processed) {
   Report& report = processed.report;
-  const render::RenderOptions render_options = env.render_options(as_of);
+  render::RenderOptions render_options = env.render_options(as_of);
+  // Each PDF's identity (trailer /ID, XMP document ID): the submission and the file name.
+  const auto identified = [&](const std::string& name) {
+    render_options.document_id = report.id + "/" + name;
+    return render_options;
+  };
 
   render::ComplianceSummary summary;
   summary.form = report.form;
@@ -157,7 +162,7 @@ void render_documents(const model::Submission* submission, const Environment& en
 
   processed.documents.clear();
   processed.documents.push_back(
-      {"compliance-summary.pdf", render::render_compliance_summary(summary, render_options)});
+      {"compliance-summary.pdf", render::render_compliance_summary(summary, identified("compliance-summary.pdf"))});
   if (submission && report.status == Status::Accepted && form_document) {
     const std::string name = document_name(submission->kind);
     if (!name.empty()) {
@@ -169,7 +174,7 @@ void render_documents(const model::Submission* submission, const Environment& en
         context.alliance = &env.alliance(submission->profile);
       }
       processed.documents.push_back(
-          {name, render::render_form(*submission, context, render_options)});
+          {name, render::render_form(*submission, context, identified(name))});
       if (name == "agreement.pdf" || name == "letter.pdf")
         report.signable.emplace_back(name, sha256_hex(processed.documents.back().bytes));
     }
