@@ -81,15 +81,16 @@ inline const fs::path& scratch() {
   return dir.path;
 }
 
-// A test CA and three PKCS#12 signers it issued: an agency signer and a partner (key usage
-// digitalSignature + nonRepudiation), and one whose key may only encipher. Another CA that
-// issued nothing here stands for "some other trust anchor".
+// A test CA and the PKCS#12 signers it issued: an agency signer, a partner and a treasurer
+// (key usage digitalSignature, with nonRepudiation), and one whose key may only encipher. Another
+// CA that issued nothing here stands for "some other trust anchor".
 struct Pki {
   fs::path dir;
   fs::path ca;             // ca.pem
   fs::path other_ca;       // other-ca.pem
   fs::path agency;         // agency.p12: CN Jane Q. Director, jane.director@example.gov
   fs::path partner;        // partner.p12: CN Pat Partner, pat@example.org
+  fs::path treasurer;      // treasurer.p12: CN Sam Second
   fs::path encipher_only;  // encipher.p12
   std::string password = "s3cret pass";
 };
@@ -137,9 +138,11 @@ inline const Pki& pki() {
                 "digitalSignature,nonRepudiation", "jane.director@example.gov");
     make_signer(p, "partner", "/CN=Pat Partner/O=Example Safety Council",
                 "digitalSignature,nonRepudiation", "pat@example.org");
+    make_signer(p, "treasurer", "/CN=Sam Second/O=Example Safety Council", "digitalSignature", "");
     make_signer(p, "encipher", "/CN=Key Encipherment Only", "keyEncipherment", "");
     p.agency = p.dir / "agency.p12";
     p.partner = p.dir / "partner.p12";
+    p.treasurer = p.dir / "treasurer.p12";
     p.encipher_only = p.dir / "encipher.p12";
     return p;
   }();
