@@ -29,6 +29,9 @@ Signer signer(const std::filesystem::path& p12) {
 }
 
 SignOptions options(std::optional<std::string> field = std::nullopt, bool certify = false) {
+  // The certificates must exist before the signing time is taken (they are valid from the
+  // second they are made, and arguments may be evaluated in any order).
+  t::pki();
   SignOptions o;
   o.field = std::move(field);
   o.certify = certify;
