@@ -239,7 +239,19 @@ CmsCheck cms_check(std::string_view der, const std::vector<std::string_view>& pa
                              static_cast<std::time_t>(check_time));
   check.trusted = X509_verify_cert(ctx.get()) == 1;
   if (!check.trusted) {
-    check.trust_problem = X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get()));
+    const int error = X509_STORE_CTX_get_error(ctx.get());
+    check.trust_problem = X509_verify_cert_error_string(error);
+    if (error == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN ||
+        error == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY ||
+        error == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT ||
+        error == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT) {
+      // Said for people: which certificate the chain ends at, that no anchor vouches for.
+      STACK_OF(X509)* chain = X509_STORE_CTX_get0_chain(ctx.get());
+      X509* top =
+          chain && sk_X509_num(chain) > 0 ? sk_X509_value(chain, sk_X509_num(chain) - 1) : signer;
+      check.trust_problem = "not issued by a trusted certificate: its chain ends at \"" +
+                            common_name(top) + "\" (" + check.trust_problem + ")";
+    }
     if (anchors.is_system()) check.trust_problem += " (checked against the system's trust store)";
     ERR_clear_error();
   }

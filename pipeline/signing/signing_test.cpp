@@ -175,8 +175,14 @@ TEST_CASE("a chain to no trust anchor given is intact but not trusted", "[signin
   CHECK(v.signatures[0].intact);
   CHECK_FALSE(v.signatures[0].trusted);
   // The CMS carries the test CA too, but a certificate is not trusted for carrying itself.
-  CHECK(v.signatures[0].trust_problem == "self-signed certificate in certificate chain");
+  CHECK(v.signatures[0].trust_problem ==
+        "not issued by a trusted certificate: its chain ends at \"formpipe Test Agency CA\" "
+        "(self-signed certificate in certificate chain)");
   CHECK(v.exit_status() == 1);
+  // No anchors at all (the inbox's default): untrusted, and said why.
+  const Verification none = verify_pdf(pdf, TrustAnchors::none());
+  CHECK_FALSE(none.signatures[0].trusted);
+  CHECK(none.signatures[0].trust_problem == v.signatures[0].trust_problem);
   // A folder of PEM files is read as well.
   const Verification from_folder = verify_pdf(pdf, TrustAnchors::load({t::pki().dir}));
   CHECK(from_folder.signatures[0].trusted);

@@ -385,6 +385,12 @@ TrustAnchors TrustAnchors::from_pem(std::string_view pem) {
   return anchors;
 }
 
+TrustAnchors TrustAnchors::none() {
+  TrustAnchors anchors;
+  anchors.store_ = new_store(false);
+  return anchors;
+}
+
 bool TrustAnchors::is_system() const {
   return store_->system;
 }

@@ -26,6 +26,8 @@ class TrustAnchors {
   static TrustAnchors load(const std::vector<std::filesystem::path>& paths);
   // From PEM text (one or more certificates); throws core::Error when there is none.
   static TrustAnchors from_pem(std::string_view pem);
+  // No anchors at all: every signature is untrusted (the inbox's default, spec/signing.md §4).
+  static TrustAnchors none();
 
   bool is_system() const;
   struct Store;  // OpenSSL's X509 certificates, defined in verify.cpp
