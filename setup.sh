@@ -11,8 +11,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(build-essential cmake pkg-config g++ git
           libhpdf-dev libpugixml-dev libicu-dev libpoco-dev libcsv-dev libkainjow-mustache-dev
           libharfbuzz-dev zlib1g-dev libzip-dev libdeflate-dev libssl-dev libjemalloc-dev catch2
-          poppler-utils qpdf)
-if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi
+          libqpdf-dev poppler-utils qpdf)
+# The signing tests: openssl makes a throw-away CA, NSS's certutil/pk12util a database pdfsig trusts.
+if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev openssl libnss3-tools); fi
 
 install_missing() {
   local missing=()

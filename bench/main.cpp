@@ -1,7 +1,7 @@
 // formpipe_bench: how fast formpipe renders, ingests, validates and files submissions, as one
 // table (docs/bench.md explains the columns). Generates its own inputs from samples/.
 //
-//   formpipe_bench [--tiny] [--only render|ingest|run] [--formpipe PATH] [--work DIR] [--keep]
+//   formpipe_bench [--tiny] [--only render|ingest|sign|run] [--formpipe PATH] [--work DIR] [--keep]
 //   formpipe_bench --generate-inbox DIR N     (only write N generated submissions into DIR)
 //   formpipe_bench --generate-agreements DIR N   (only write N generated alliance agreements)
 //   formpipe_bench --generate-diary-csv FILE N   (only write the N-row diary-sheet CSV)
@@ -32,6 +32,7 @@
 
 #include "bench/generate.hpp"
 #include "bench/haru_writer.hpp"
+#include "bench/signing_rows.hpp"
 #include "pipeline/core/data_dir.hpp"
 #include "pipeline/core/error.hpp"
 #include "pipeline/ingest/ingest.hpp"
@@ -50,7 +51,7 @@ struct Settings {
   bool keep = false;
   fs::path work;
   fs::path formpipe;
-  std::string only;  // "render", "ingest" or "run": that group of rows only
+  std::string only;  // "render", "ingest", "sign" or "run": that group of rows only
 };
 
 // Counts per row; --tiny makes every one small.
@@ -60,11 +61,12 @@ struct Counts {
   int proposals;  // grant proposals ingested and validated
   std::size_t diary_rows;
   std::size_t inbox;  // submissions in the `formpipe run` inbox
+  int signatures;     // signatures made, and files verified, per sign/verify row
 };
 
 Counts counts_for(bool tiny) {
-  if (tiny) return {2, 4, 4, 1000, 40};
-  return {24, 600, 2000, 100000, 10000};
+  if (tiny) return {2, 4, 4, 1000, 40, 4};
+  return {24, 600, 2000, 100000, 10000, 2000};
 }
 
 double thread_cpu_seconds() {
@@ -407,6 +409,29 @@ std::vector<Row> run_rows(const Settings& settings, const Counts& counts, const 
   return rows;
 }
 
+// Signing and verifying a generated agreement (bench/signing_rows.cpp), as table rows.
+std::vector<Row> sign_rows(bench::Generator& generator, const Counts& counts,
+                           const fs::path& work) {
+  const fs::path file = work / "sign-input.xml";
+  fs::create_directories(work);
+  bench::write_file(file, generator.xml(bench::Kind::Agreement, 1));
+  const Prepared input = prepare(file);
+  if (input.report.status != process::Status::Accepted)
+    return {not_measured("sign agreement (RSA 2048)", "n/a (no accepted input)")};
+  const auto options = render_options();
+  std::vector<Row> rows;
+  for (const bench::SigningRow& r :
+       bench::signing_rows(render_document(input, options), counts.signatures, options.fonts)) {
+    Row row = named(r.name);
+    row.count = r.count;
+    row.per_second = r.count / r.seconds;
+    row.ms_each = 1000 * r.seconds / r.count;
+    row.kb_each = static_cast<double>(r.bytes) / r.count / 1024;
+    rows.push_back(row);
+  }
+  return rows;
+}
+
 fs::path default_formpipe() {
   std::error_code ec;
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
@@ -417,7 +442,7 @@ fs::path default_formpipe() {
 }
 
 int usage() {
-  std::cerr << "usage: formpipe_bench [--tiny] [--only render|ingest|run] [--formpipe PATH] "
+  std::cerr << "usage: formpipe_bench [--tiny] [--only render|ingest|sign|run] [--formpipe PATH] "
                "[--work DIR] [--keep]\n"
                "       formpipe_bench --generate-inbox DIR N\n"
                "       formpipe_bench --generate-agreements DIR N\n"
@@ -484,6 +509,8 @@ int main(int argc, char** argv) {
       rows.push_back(ingest_proposals_row(generator, counts));
       rows.push_back(ingest_diary_row(generator, counts));
     }
+    if (wanted("sign"))
+      for (auto& row : sign_rows(generator, counts, settings.work)) rows.push_back(std::move(row));
     if (wanted("run"))
       for (auto& row : run_rows(settings, counts, settings.work)) rows.push_back(std::move(row));
     print_table(rows);

@@ -20,12 +20,14 @@ struct Command {
 };
 
 // The commands, in the order --help lists them (the kTools table of ninja).
-constexpr std::array<Command, 5> kCommands{{
+constexpr std::array<Command, 7> kCommands{{
     {"check", check_command, "ingest and validate submissions, print their findings"},
     {"render", render_command, "produce the PDF a submission asks for"},
     {"run", run_command, "process every submission in an inbox folder once"},
     {"watch", watch_command, "process an inbox folder continuously"},
     {"due", due_command, "list what each alliance owes and which agreements need renewal"},
+    {"sign", sign_command, "sign a signature field of a PDF (PAdES, incremental update)"},
+    {"verify", verify_command, "check every signature of a PDF and list its empty fields"},
 }};
 
 void print_help() {

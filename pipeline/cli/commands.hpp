@@ -14,5 +14,7 @@ int render_command(const Args& args);
 int run_command(const Args& args);
 int watch_command(const Args& args);
 int due_command(const Args& args);
+int sign_command(const Args& args);
+int verify_command(const Args& args);
 
 }  // namespace pipeline::cli

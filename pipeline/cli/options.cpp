@@ -16,6 +16,11 @@ std::optional<std::string> ParsedArgs::get(const std::string& name) const {
   return it->second;
 }
 
+std::vector<std::string> ParsedArgs::get_all(const std::string& name) const {
+  auto it = values.find(name);
+  return it == values.end() ? std::vector<std::string>{} : it->second;
+}
+
 Poco::Util::Option flag(const std::string& name, const std::string& short_name,
                         const std::string& description) {
   return Poco::Util::Option(name, short_name, description).required(false).repeatable(false);
@@ -27,6 +32,11 @@ Poco::Util::Option valued(const std::string& name, const std::string& short_name
       .required(false)
       .repeatable(false)
       .argument(argument);
+}
+
+Poco::Util::Option repeated(const std::string& name, const std::string& short_name,
+                            const std::string& description, const std::string& argument) {
+  return valued(name, short_name, description, argument).repeatable(true);
 }
 
 ParsedArgs parse_args(const std::vector<std::string>& args, const Poco::Util::OptionSet& options) {
@@ -46,7 +56,10 @@ ParsedArgs parse_args(const std::vector<std::string>& args, const Poco::Util::Op
       }
       std::string name, value;
       if (processor.process(arg, name, value)) {
-        if (!name.empty()) parsed.options[name] = value;
+        if (!name.empty()) {
+          parsed.options[name] = value;
+          parsed.values[name].push_back(value);
+        }
       } else if (arg.size() > 1 && arg[0] == '-') {
         throw UsageError("unknown option " + arg);
       } else {

@@ -24,9 +24,12 @@ class UsageError : public std::runtime_error {
 struct ParsedArgs {
   std::vector<std::string> positional;
   std::map<std::string, std::string> options;  // full option name -> value ("" for flags)
+  // Every value of each option, in command-line order (for repeatable options such as --trust).
+  std::map<std::string, std::vector<std::string>> values;
 
   bool has(const std::string& name) const { return options.count(name) != 0; }
   std::optional<std::string> get(const std::string& name) const;
+  std::vector<std::string> get_all(const std::string& name) const;
 };
 
 // Parses `args` against `options`; throws UsageError.
@@ -37,6 +40,9 @@ Poco::Util::Option flag(const std::string& name, const std::string& short_name,
                         const std::string& description);
 Poco::Util::Option valued(const std::string& name, const std::string& short_name,
                           const std::string& description, const std::string& argument);
+// An option with a value that may be given more than once (ParsedArgs::get_all).
+Poco::Util::Option repeated(const std::string& name, const std::string& short_name,
+                            const std::string& description, const std::string& argument);
 
 // --as-of: a YYYY-MM-DD date, or today's local date when absent. Throws UsageError.
 core::Date as_of_date(const ParsedArgs& parsed);
