@@ -1,7 +1,7 @@
 // formpipe sign and verify through the real binary, checked by an independent verifier: poppler's
 // pdfsig with an NSS database (libnss3-tools' certutil) that trusts the throw-away test CA. An
-// agreement rendered by formpipe, with three empty signature fields added (until the renderer
-// draws them itself), is signed three times, the first a certification; qpdf --check passes after
+// agreement rendered by formpipe, with the three empty signature fields of its signature blocks,
+// is signed three times, the first a certification; qpdf --check passes after
 // every step and pdfsig and formpipe verify find every signature valid and trusted. A changed
 // byte is a digest mismatch for both; a field pdfsig signed verifies with formpipe.
 //
@@ -23,45 +23,22 @@
 #include <filesystem>
 #include <string>
 
-#include "pipeline/signing/signing_test_support.hpp"
+#include "tests/support/signing_e2e.hpp"
 
 namespace fs = std::filesystem;
 namespace t = pipeline::signing::testing;
 
 namespace {
 
-const fs::path kSource = FORMPIPE_SOURCE_DIR;
-
-// The binary with `arguments`, output and error output together.
-t::Run formpipe(const std::string& arguments, const std::string& environment = {}) {
-  if (!std::getenv("FORMPIPE_DATA_DIR")) ::setenv("FORMPIPE_DATA_DIR", FORMPIPE_SOURCE_DIR, 0);
-  return t::run(environment + " " + t::quoted(FORMPIPE_BINARY) + " " + arguments);
-}
+const fs::path kSource = t::kSourceDir;
+using t::folder;
+using t::formpipe;
+using t::nss_database;
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
   return n;
-}
-
-// A folder of its own under the test process's scratch folder.
-fs::path folder(const std::string& name) {
-  const fs::path dir = t::scratch() / name;
-  fs::create_directories(dir);
-  return dir;
-}
-
-// An NSS database trusting the test CA (and holding `import`'s key, for pdfsig -sign).
-fs::path nss_database(const fs::path& dir, const fs::path& import = {}) {
-  const fs::path db = dir / "nss";
-  fs::create_directories(db);
-  t::must("certutil -N -d sql:" + t::quoted(db) + " --empty-password");
-  t::must("certutil -A -d sql:" + t::quoted(db) + " -n test-ca -t CT,C,C -i " +
-          t::quoted(t::pki().ca));
-  if (!import.empty())
-    t::must("pk12util -i " + t::quoted(import) + " -d sql:" + t::quoted(db) + " -W '" +
-            t::pki().password + "'");
-  return db;
 }
 
 std::string pdfsig(const fs::path& db, const fs::path& pdf) {
@@ -74,8 +51,9 @@ void check_qpdf(const fs::path& pdf) {
   CHECK(result.status == 0);
 }
 
-// An agreement formpipe renders, with three empty signature fields; with object streams and a
-// cross-reference stream (as Acrobat saves) when `object_streams`.
+// An agreement formpipe renders, with its three empty signature fields (the sample's three
+// signatories); rewritten with object streams and a cross-reference stream (as Acrobat saves)
+// when `object_streams`.
 fs::path agreement_with_fields(const fs::path& dir, bool object_streams) {
   const fs::path rendered = dir / "agreement.pdf";
   const auto render =
@@ -83,28 +61,20 @@ fs::path agreement_with_fields(const fs::path& dir, bool object_streams) {
                t::quoted(rendered) + " --as-of 2025-10-09");
   INFO(render.out);
   REQUIRE(render.status == 0);
-  const fs::path fields = dir / "fields.pdf";
-  t::write_file(fields, t::with_signature_fields(t::read_file(rendered), 3, false));
-  if (!object_streams) return fields;
-  const fs::path packed = dir / "fields-objstm.pdf";
-  t::must("qpdf --object-streams=generate " + t::quoted(fields) + " " + t::quoted(packed));
+  if (!object_streams) return rendered;
+  const fs::path packed = dir / "agreement-objstm.pdf";
+  t::must("qpdf --object-streams=generate " + t::quoted(rendered) + " " + t::quoted(packed));
   REQUIRE(t::read_file(packed).find("/ObjStm") != std::string::npos);
   return packed;
 }
 
 std::string password_env() {
-  return "FORMPIPE_KEY_PASSWORD='" + t::pki().password + "'";
+  return t::key_password_environment();
 }
 
-// Signs `in` into `out` with the first empty field (or `field`), checking exit 0 and qpdf.
 void sign(const fs::path& in, const fs::path& out, const fs::path& key,
           const std::string& extra = {}) {
-  const auto result = formpipe(
-      "sign " + t::quoted(in) + " -o " + t::quoted(out) + " --key " + t::quoted(key) + " " + extra,
-      password_env());
-  INFO(result.out);
-  REQUIRE(result.status == 0);
-  check_qpdf(out);
+  t::sign_with_formpipe(in, out, key, extra);
 }
 
 Poco::JSON::Object::Ptr verify_json(const fs::path& pdf, int expected_status) {

@@ -33,6 +33,11 @@ Poco::Util::OptionSet check_options() {
                            "the result folder whose record store issued the documents that signed "
                            "copies (.pdf) are matched to",
                            "OUTDIR"));
+  options.addOption(repeated("trust", "t",
+                             "a certificate signed copies' signatures must chain to (PEM file or "
+                             "folder of *.pem/*.crt); repeatable (default: none, every signature "
+                             "is untrusted)",
+                             "CERT"));
   options.addOption(flag("help", "h", "show this help"));
   return options;
 }
@@ -77,6 +82,7 @@ int check_command(const Args& args) {
   process_options.profile = parsed.get("profile");
   process_options.render = summary_pdf.has_value();
   process_options.render_form_document = false;  // check writes only the reviewer's summary
+  process_options.trust = trust_anchors(parsed);
   std::unique_ptr<inbox::Store> store;
   if (const auto out = parsed.get("out")) {
     const std::filesystem::path file = std::filesystem::path(*out) / "formpipe.sqlite";

@@ -47,6 +47,11 @@ Poco::Util::OptionSet inbox_options() {
   options.addOption(
       valued("settle", "", "seconds an entry must stay unchanged (default 2)", "SECONDS"));
   options.addOption(valued("profile", "p", "program profile for documents that name none", "NAME"));
+  options.addOption(repeated("trust", "t",
+                             "a certificate signed copies' signatures must chain to (PEM file or "
+                             "folder of *.pem/*.crt); repeatable (default: none, every signature "
+                             "is untrusted)",
+                             "CERT"));
   options.addOption(flag("help", "h", "show this help"));
   return options;
 }
@@ -83,6 +88,7 @@ inbox::Settings inbox_settings(const ParsedArgs& parsed, bool watch) {
   if (const auto size = parsed.get("max-bytes"))
     settings.process.max_bytes = parse_byte_size(*size);
   settings.process.profile = parsed.get("profile");
+  settings.process.trust = trust_anchors(parsed);
   settings.environment = load_environment(parsed);
   if (watch) settings.reload = [parsed] { return load_environment(parsed); };
   return settings;
@@ -93,8 +99,11 @@ void print_inbox_help_tail(const Poco::Util::OptionSet& options) {
   print_options(options);
   std::cout
       << "\nWhat goes in the inbox: each file (.xml, .csv, .zip) or folder bundle is one\n"
-         "submission. Names starting with '.' or '~', ending in '~', or with a temporary suffix\n"
-         "(.tmp .temp .part .partial .crdownload .download .filepart .swp) are never taken, and\n"
+         "submission; a .pdf is a signed copy of an agreement or letter this OUTDIR issued,\n"
+         "matched to it, its signatures verified (against --trust) and, when every field is\n"
+         "signed, the agreement recorded as executed (docs/signing.md). Names starting with\n"
+         "'.' or '~', ending in '~', or with a temporary suffix (.tmp .temp .part .partial\n"
+         ".crdownload .download .filepart .swp) are never taken, and\n"
          "nothing is taken until it has stopped changing for --settle seconds. To drop a file\n"
          "safely, write it under a temporary name and rename it when complete:\n"
          "  cp proposal.xml inbox/proposal.xml.part &&\n"

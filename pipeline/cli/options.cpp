@@ -7,6 +7,8 @@
 #include <ctime>
 
 #include "pipeline/core/data_dir.hpp"
+#include "pipeline/core/error.hpp"
+#include "pipeline/signing/verify.hpp"
 
 namespace pipeline::cli {
 
@@ -95,6 +97,17 @@ process::EnvironmentPtr load_environment(const ParsedArgs& parsed) {
     clock = [as_of] { return as_of; };
   }
   return process::Environment::load(core::data_dir(), std::move(clock));
+}
+
+std::shared_ptr<const signing::TrustAnchors> trust_anchors(const ParsedArgs& parsed) {
+  std::vector<std::filesystem::path> paths;
+  for (const std::string& path : parsed.get_all("trust")) paths.emplace_back(path);
+  if (paths.empty()) return nullptr;
+  try {
+    return std::make_shared<const signing::TrustAnchors>(signing::TrustAnchors::load(paths));
+  } catch (const core::Error& e) {
+    throw UsageError(std::string("--trust ") + e.what());
+  }
 }
 
 }  // namespace pipeline::cli

@@ -5,6 +5,7 @@
 #include <Poco/Util/OptionSet.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -12,6 +13,10 @@
 
 #include "pipeline/core/date.hpp"
 #include "pipeline/process/environment.hpp"
+
+namespace pipeline::signing {
+class TrustAnchors;
+}
 
 namespace pipeline::cli {
 
@@ -48,6 +53,11 @@ Poco::Util::Option repeated(const std::string& name, const std::string& short_na
 core::Date as_of_date(const ParsedArgs& parsed);
 // Today's date in the local time zone.
 core::Date today();
+
+// --trust, repeated: the certificates signed copies' signatures must chain to (PEM files or
+// folders of them). None given: null, and every signature is untrusted (signing.md §4). Throws
+// UsageError for a path that cannot be read or holds no certificate.
+std::shared_ptr<const signing::TrustAnchors> trust_anchors(const ParsedArgs& parsed);
 
 // The environment a command processes with: the data folder ($FORMPIPE_DATA_DIR, else the one
 // formpipe was built or installed with) and a clock fixed at --as-of, else the local date.

@@ -6,7 +6,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,18 +15,12 @@
 #include "pipeline/ingest/bundle.hpp"
 #include "pipeline/model/form.hpp"
 
-namespace pipeline::signing {
-class TrustAnchors;
-}
-
 namespace pipeline::ingest {
 
 struct Options {
   std::optional<std::string> profile;     // --profile: only when the document names none
   std::uint64_t max_bytes = 64ull << 20;  // larger inputs are unreadable
   BundleLimits bundle_limits;
-  // The certificates a signed copy's signatures must chain to (.pdf input); null: none.
-  std::shared_ptr<const signing::TrustAnchors> trust;
 };
 
 struct Ingested {

@@ -162,7 +162,8 @@ void render_documents(const model::Submission* submission, const Environment& en
 
   processed.documents.clear();
   processed.documents.push_back(
-      {"compliance-summary.pdf", render::render_compliance_summary(summary, identified("compliance-summary.pdf"))});
+      {"compliance-summary.pdf",
+       render::render_compliance_summary(summary, identified("compliance-summary.pdf"))});
   if (submission && report.status == Status::Accepted && form_document) {
     const std::string name = document_name(submission->kind);
     if (!name.empty()) {

@@ -15,6 +15,7 @@
 #include "pipeline/ingest/ingest.hpp"
 #include "pipeline/process/documents.hpp"
 #include "pipeline/process/names.hpp"
+#include "pipeline/process/signed_copy.hpp"
 #include "pipeline/rules/rules.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -144,6 +145,13 @@ void feed_folder(Sha256& engine, const std::filesystem::path& folder,
   }
 }
 
+// A .pdf submission is a signed copy (fillable forms will be read here too).
+bool is_pdf(const std::filesystem::path& input) {
+  std::string extension = input.extension().string();
+  for (char& c : extension) c = static_cast<char>(c | 0x20);
+  return extension == ".pdf" && !std::filesystem::is_directory(input);
+}
+
 // A signed copy: the document formpipe issued that its first revision is (from the record store),
 // which gives its form kind (signed-agreement or signed-letter) and program.
 void match_issued(model::Submission& submission, const Options& options,
@@ -220,8 +228,9 @@ Processed process_path(const std::filesystem::path& input, const Environment& en
   ingest_options.max_bytes = options.max_bytes;
   ingest_options.bundle_limits.max_total_bytes =
       std::min(ingest_options.bundle_limits.max_total_bytes, options.max_bytes);
-  ingest_options.trust = options.trust;
-  ingest::Ingested ingested = ingest::ingest_path(input, ingest_options);
+  ingest::Ingested ingested = is_pdf(input)
+                                  ? read_signed_copy(input, options.trust, options.max_bytes)
+                                  : ingest::ingest_path(input, ingest_options);
   if (ingested.submission) match_issued(*ingested.submission, options, ingested);
   report.form = ingested.kind;
   report.profile = ingested.profile;
