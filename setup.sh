@@ -12,7 +12,8 @@ packages=(build-essential cmake pkg-config g++ git
           libhpdf-dev libpugixml-dev libicu-dev libpoco-dev libcsv-dev libkainjow-mustache-dev
           libharfbuzz-dev zlib1g-dev libzip-dev libdeflate-dev libssl-dev libjemalloc-dev catch2
           poppler-utils qpdf)
-if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi
+# The tests check every PDF against PDF/UA-1 and PDF/A-2a with tests/pdfcheck (pikepdf).
+if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev python3-pikepdf); fi
 
 install_missing() {
   local missing=()
