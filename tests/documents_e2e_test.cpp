@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -295,4 +296,46 @@ TEST_CASE("the documents of the valid samples match their golden text",
       check_golden(folder / "expected-findings.txt", findings);
     }
   }
+}
+
+TEST_CASE("every PDF rendered from the samples is tagged PDF/UA-1 and archival PDF/A-2a",
+          "[e2e][documents][accessibility]") {
+  // What `./setup.sh` writes into build/samples-out/: every sample, accepted or not, through
+  // the process stage with rendering on — agreements, letters, diary sheets, annual reports,
+  // proposal summaries and every compliance summary.
+  std::vector<fs::path> pdfs;
+  std::set<std::string> kinds;
+  for (const auto& entry : fs::directory_iterator(kSource / "samples")) {
+    if (entry.path().filename() == "README.md") continue;
+    const auto p = processed(entry.path());
+    for (const auto& d : p.documents) {
+      pdfs.push_back(probe::write_file(
+          d.bytes, "conformance-" + entry.path().filename().string() + "-" + d.name));
+      kinds.insert(d.name);
+    }
+  }
+  // Every kind of document formpipe writes is among them.
+  for (const char* kind : {"agreement.pdf", "letter.pdf", "diary-sheet.pdf", "annual-report.pdf",
+                           "proposal-summary.pdf", "compliance-summary.pdf"}) {
+    INFO(kind);
+    CHECK(kinds.count(kind) == 1);
+  }
+  const auto result = probe::conformance(pdfs);
+  INFO(result.out);
+  CHECK(result.status == 0);
+  CHECK(result.out.empty());
+  for (const auto& pdf : pdfs) {
+    INFO(pdf.filename().string());
+    CHECK(has(probe::run("pdfinfo " + probe::quoted(pdf)).out, "Tagged:          yes"));
+  }
+}
+
+TEST_CASE("the sample agreement's structure tree reads title, parties, sections, term, signatures",
+          "[e2e][documents][accessibility][golden]") {
+  const auto p = processed(sample("alliance-agreement.valid.xml"));
+  const process::Document* d = document(p, "agreement.pdf");
+  REQUIRE(d != nullptr);
+  const fs::path pdf = probe::write_file(d->bytes, "struct-agreement.pdf");
+  check_golden(kSource / "tests" / "golden" / "alliance-agreement" / "valid" / "struct-text.txt",
+               probe::run("pdfinfo -struct-text " + probe::quoted(pdf)).out);
 }

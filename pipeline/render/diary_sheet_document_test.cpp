@@ -142,4 +142,16 @@ TEST_CASE("a long activity table breaks across pages and repeats its header", "[
     CHECK(has(pages[p], "Description/Comments"));
   }
   CHECK(has(layout_text(pdf), "2,802"));  // 70 × 10 + 2,102
+
+  // In the structure tree it is one table over those pages with its header row once: the
+  // header repeated on later pages is an artifact.
+  int long_tables = 0;
+  for (const auto& table : probe::structure_tables(pdf)) {
+    if (!has(table, "pages=1,2,3")) continue;
+    ++long_tables;
+    INFO(table);
+    CHECK(has(table, "header-rows=1 body-rows=75"));  // the sample's 5 activities and 70 more
+  }
+  CHECK(long_tables == 1);
+  probe::check_conformance(pdf);
 }

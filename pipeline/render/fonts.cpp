@@ -6,9 +6,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 
 #include "pipeline/core/error.hpp"
+#include "pipeline/render/pdf_file.hpp"
 
 namespace pipeline::render {
 
@@ -175,6 +178,15 @@ std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& dir) {
     }
     set->bold_.push_back(face.bold);
   }
+  const auto profile = dir / "sRGB.icc";
+  std::ifstream in(profile, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  set->srgb_ = bytes.str();
+  // An ICC profile starts with its size, and says "acsp" at byte 36.
+  if (!in || set->srgb_.size() < 128 || set->srgb_.compare(36, 4, "acsp") != 0)
+    throw core::IoError(profile.string(), "not an ICC colour profile (or missing)");
+  set->srgb_deflated_ = deflate(set->srgb_);
   set->regular_chain_.assign(std::begin(kRegularChain), std::end(kRegularChain));
   set->bold_chain_.assign(std::begin(kBoldChain), std::end(kBoldChain));
   return set;

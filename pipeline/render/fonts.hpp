@@ -86,9 +86,14 @@ class FontFace {
 
 class FontSet {
  public:
-  // Loads DejaVuSans.ttf, DejaVuSans-Bold.ttf, wqy-microhei.ttc and Symbola.ttf from `dir`; throws
+  // Loads DejaVuSans.ttf, DejaVuSans-Bold.ttf, wqy-microhei.ttc and Symbola.ttf from `dir`, and
+  // sRGB.icc, the colour profile every PDF names as its output intent (PDF/A); throws
   // core::IoError naming the file when one is missing or unreadable.
   static std::shared_ptr<const FontSet> load(const std::filesystem::path& dir);
+
+  // The sRGB ICC profile, as read and Flate-compressed (RFC 1950).
+  const std::string& srgb_profile() const { return srgb_; }
+  const std::string& srgb_profile_deflated() const { return srgb_deflated_; }
 
   std::size_t size() const { return faces_.size(); }
   // Symbola is parsed on first use (at the first character no other face has): most processes
@@ -118,6 +123,8 @@ class FontSet {
   std::vector<std::uint16_t> regular_chain_;
   std::vector<std::uint16_t> bold_chain_;
   std::vector<bool> bold_;
+  std::string srgb_;
+  std::string srgb_deflated_;
 };
 
 // Decodes one code point of UTF-8 at `pos` and advances `pos`; invalid bytes give U+FFFD.

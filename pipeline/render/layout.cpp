@@ -38,8 +38,19 @@ ToneColors tone_colors(Tone tone) {
 Document::Impl::Impl(DocumentInfo i, RenderOptions o) : info(std::move(i)), options(std::move(o)) {
   if (!options.fonts) throw core::Error("render: no fonts were given to lay the document out with");
   fonts = options.fonts;
+  structure.elements.push_back({"Document", -1, {}});
   new_page();
   if (info.letterhead) draw_letterhead(*info.letterhead);
+}
+
+std::int32_t Document::Impl::element(std::string type, std::int32_t parent, std::string scope) {
+  structure.elements.push_back({std::move(type), parent, std::move(scope)});
+  return static_cast<std::int32_t>(structure.elements.size() - 1);
+}
+
+int Document::Impl::heading_element_level(int level) {
+  heading_level = std::clamp(level, 1, std::min(3, heading_level + 1));
+  return heading_level;
 }
 
 void Document::Impl::new_page() {
@@ -70,9 +81,19 @@ void Document::Impl::draw_line(const Line& line, double x, double baseline, doub
   double offset = 0;
   if (align == Align::Right) offset = width - line.width;
   if (align == Align::Center) offset = (width - line.width) / 2;
-  for (const auto& piece : line.pieces)
-    page().ops.push_back(TextOp{x + offset + piece.x, baseline, size, piece.face, color, piece.text,
-                                piece.synthetic_bold, piece.glyphs});
+  for (std::size_t i = 0; i < line.pieces.size(); ++i) {
+    const Piece& piece = line.pieces[i];
+    TextOp op{x + offset + piece.x, baseline,    size, piece.face, color, piece.text,
+              piece.synthetic_bold, piece.glyphs};
+    // Tagged text ends each line with the space the line broke at (drawn, invisible past the
+    // last glyph), so text taken from the structure tree reads "end of line start of next"
+    // rather than running the words together.
+    if (tag != kArtifact && line.broke_at_space && i + 1 == line.pieces.size() &&
+        op.glyphs.empty() && !op.text.empty() && op.text.back() != ' ' &&
+        fonts->face(op.face).has_glyph(' '))
+      op.text += ' ';
+    emit(std::move(op));
+  }
 }
 
 void Document::Impl::flow_lines(const std::vector<Line>& lines, double x, double width, double size,
@@ -88,7 +109,7 @@ void Document::Impl::flow_lines(const std::vector<Line>& lines, double x, double
 }
 
 void Document::Impl::rule_at(double at, double width, Rgb color, double x1, double x2) {
-  page().ops.push_back(LineOp{x1, at, x2, at, width, color});
+  emit(LineOp{x1, at, x2, at, width, color});
 }
 
 void Document::Impl::draw_letterhead(const Letterhead& head) {
@@ -96,13 +117,16 @@ void Document::Impl::draw_letterhead(const Letterhead& head) {
   const double name_width = head.aside.empty() ? kWidth : kWidth * 0.66;
   double baseline = top - 14 * 0.8;
   double bottom = baseline;
+  tag = element("P");
   for (const auto& line : wrap({bold(head.organization)}, 14, name_width)) {
     draw_line(line, kLeft, baseline, name_width, 14, Align::Left, palette::navy);
     bottom = baseline;
     baseline -= 17;
   }
+  tag = kArtifact;
   baseline = bottom - 12;
   for (const auto& text : head.lines) {
+    const Tagging line(*this, element("P"));
     draw_line(single_line(text, 8.5, Weight::Regular), kLeft, baseline, kWidth, 8.5, Align::Left,
               palette::muted);
     bottom = baseline;
@@ -110,6 +134,7 @@ void Document::Impl::draw_letterhead(const Letterhead& head) {
   }
   baseline = top - 8.5 * 0.8;
   for (const auto& text : head.aside) {
+    const Tagging line(*this, element("P"));
     draw_line(single_line(text, 8.5, Weight::Regular), kLeft, baseline, kWidth, 8.5, Align::Right,
               palette::muted);
     bottom = std::min(bottom, baseline);
@@ -152,6 +177,7 @@ void Document::Impl::draw_page_furniture(std::size_t index, std::size_t count) {
     for (const auto& piece : line.pieces)
       ops.ops.push_back(TextOp{x + offset + piece.x, baseline, 8, piece.face, palette::muted,
                                piece.text, piece.synthetic_bold, piece.glyphs});
+    ops.tags.resize(ops.ops.size(), kArtifact);
   };
   if (index > 0 && !info.title.empty()) {
     if (!running_header) running_header = fitted_line(info.title, 8, Weight::Regular, kWidth);
@@ -160,6 +186,7 @@ void Document::Impl::draw_page_furniture(std::size_t index, std::size_t count) {
         LineOp{kLeft, kPageHeight - 52, kRight, kPageHeight - 52, 0.5, palette::rule});
   }
   ops.ops.push_back(LineOp{kLeft, 58, kRight, 58, 0.5, palette::rule});
+  ops.tags.resize(ops.ops.size(), kArtifact);
   if (!info.footer.empty())
     push_line(single_line(info.footer, 8, Weight::Regular), kLeft, 46, Align::Left);
   const std::string number = "Page " + std::to_string(index + 1) + " of " + std::to_string(count);
@@ -176,6 +203,7 @@ void Document::Impl::heading(std::string_view text, int level) {
   // Keep the heading with at least three lines of what follows it.
   ensure(before + height + after + 3 * line_height(kBodySize));
   skip(before);
+  const Tagging tagged(*this, element("H" + std::to_string(heading_element_level(level))));
   for (const auto& line : lines) {
     draw_line(line, kLeft, baseline_below(y, size), kWidth, size, Align::Left, color);
     y -= line_height(size);
@@ -189,7 +217,19 @@ void Document::Impl::heading(std::string_view text, int level) {
 }
 
 void Document::Impl::paragraph(const RichText& text, const ParagraphStyle& style) {
-  const auto lines = wrap(text, style.size, kWidth);
+  auto lines = wrap(text, style.size, kWidth);
+  if (lines.empty()) return;
+  if (style.title) lines.back().broke_at_space = true;  // the title goes on in the next one
+  std::int32_t tagged_as = kArtifact;
+  if (!style.title) {
+    tagged_as = element("P");
+  } else if (title != kArtifact &&
+             title == static_cast<std::int32_t>(structure.elements.size()) - 1) {
+    tagged_as = title;  // the title goes on: one heading
+  } else {
+    tagged_as = title = element("H" + std::to_string(heading_element_level(1)));
+  }
+  const Tagging tagged(*this, tagged_as);
   flow_lines(lines, kLeft, kWidth, style.size, style.align,
              style.muted ? palette::muted : palette::ink);
   skip(style.space_after);
@@ -197,14 +237,21 @@ void Document::Impl::paragraph(const RichText& text, const ParagraphStyle& style
 
 void Document::Impl::list(const std::vector<RichText>& items, bool numbered) {
   const double indent = numbered ? 22 : 16;
+  std::int32_t list_element = kArtifact;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto lines = wrap(items[i], kBodySize, kWidth - indent);
     if (lines.empty()) continue;
+    if (list_element == kArtifact) list_element = element("L");
+    const std::int32_t item = element("LI", list_element);
     const double lh = line_height(kBodySize);
     ensure(std::min<double>(2, static_cast<double>(lines.size())) * lh);
     const std::string label = numbered ? std::to_string(i + 1) + "." : "\u2022";
-    draw_line(single_line(label, kBodySize, Weight::Regular), kLeft, baseline_below(y, kBodySize),
-              indent - 7, kBodySize, Align::Right, numbered ? palette::ink : palette::navy);
+    {
+      const Tagging tagged(*this, element("Lbl", item));
+      draw_line(single_line(label, kBodySize, Weight::Regular), kLeft, baseline_below(y, kBodySize),
+                indent - 7, kBodySize, Align::Right, numbered ? palette::ink : palette::navy);
+    }
+    const Tagging tagged(*this, element("LBody", item));
     flow_lines(lines, kLeft + indent, kWidth - indent, kBodySize, Align::Left, palette::ink);
     skip(3);
   }
@@ -220,20 +267,28 @@ void Document::Impl::key_values(const std::vector<std::pair<std::string, std::st
   label_width = std::min(label_width + gap, kWidth * 0.4);
   const double value_width = kWidth - label_width;
   const double lh = line_height(kBodySize);
+  // A table of row headers: each label the header of its value.
+  const std::int32_t table = items.empty() ? kArtifact : element("Table");
   for (const auto& [label, value] : items) {
+    const std::int32_t row = element("TR", table);
+    const std::int32_t header = element("TH", row, "Row");
+    const std::int32_t cell = element("TD", row);
     const auto label_lines = wrap({bold(label)}, kBodySize, label_width - gap);
     const auto value_lines = wrap({regular(value)}, kBodySize, value_width);
     const double rows = static_cast<double>(
         std::max<std::size_t>(1, std::max(label_lines.size(), value_lines.size())));
     ensure(rows * lh);
     const double top = y;
+    tag = header;
     for (std::size_t i = 0; i < label_lines.size(); ++i)
       draw_line(label_lines[i], kLeft, baseline_below(top - static_cast<double>(i) * lh, kBodySize),
                 label_width, kBodySize, Align::Left, palette::muted);
+    tag = cell;
     for (std::size_t i = 0; i < value_lines.size(); ++i)
       draw_line(value_lines[i], kLeft + label_width,
                 baseline_below(top - static_cast<double>(i) * lh, kBodySize), value_width,
                 kBodySize, Align::Left, palette::ink);
+    tag = kArtifact;
     y -= rows * lh + 2;
     page_has_content = true;
   }
@@ -248,8 +303,9 @@ void Document::Impl::banner(std::string_view text, Tone tone) {
   const auto lines = wrap({bold(std::string(text))}, size, kWidth - bar - 2 * pad);
   const double height = static_cast<double>(lines.size()) * line_height(size) + 2 * pad;
   ensure(height);
-  page().ops.push_back(RectOp{kLeft, y - height, kWidth, height, colors.fill, std::nullopt, 0});
-  page().ops.push_back(RectOp{kLeft, y - height, bar, height, colors.bar, std::nullopt, 0});
+  emit(RectOp{kLeft, y - height, kWidth, height, colors.fill, std::nullopt, 0});
+  emit(RectOp{kLeft, y - height, bar, height, colors.bar, std::nullopt, 0});
+  const Tagging tagged(*this, element("P"));
   double top = y - pad;
   for (const auto& line : lines) {
     draw_line(line, kLeft + bar + pad, baseline_below(top, size), kWidth, size, Align::Left,
@@ -267,43 +323,61 @@ void Document::Impl::signature_blocks(const std::vector<Signatory>& signatories)
   constexpr double signing_space = 34;
   constexpr double date_width = 78;
   for (std::size_t i = 0; i < signatories.size(); i += 2) {
+    // A block's lines: the name, the title, the organization (part 0, 1, 2), each wrapped.
     struct Block {
       std::vector<CellLine> lines;
+      std::vector<int> part;
     };
     std::vector<Block> blocks;
     double tallest = 0;
     for (std::size_t j = i; j < std::min(i + 2, signatories.size()); ++j) {
       const Signatory& s = signatories[j];
       Block block;
-      for (auto& l : wrap({bold(s.name)}, kBodySize, column))
-        block.lines.push_back({std::move(l), kBodySize, palette::ink});
-      for (auto& l : wrap({regular(s.title)}, 9.5, column))
-        block.lines.push_back({std::move(l), 9.5, palette::ink});
-      for (auto& l : wrap({regular(s.organization)}, 9.5, column))
-        block.lines.push_back({std::move(l), 9.5, palette::muted});
+      const auto add = [&](const std::string& text, Weight weight, double size, Rgb color,
+                           int part) {
+        for (auto& l : wrap({Span{text, weight}}, size, column)) {
+          block.lines.push_back({std::move(l), size, color});
+          block.part.push_back(part);
+        }
+      };
+      add(s.name, Weight::Bold, kBodySize, palette::ink, 0);
+      add(s.title, Weight::Regular, 9.5, palette::ink, 1);
+      add(s.organization, Weight::Regular, 9.5, palette::muted, 2);
       tallest = std::max(tallest, height_of(block.lines));
       blocks.push_back(std::move(block));
     }
     const double height = signing_space + 14 + tallest;
     ensure(height);
     for (std::size_t k = 0; k < blocks.size(); ++k) {
+      const std::int32_t division = element("Div");
       const double x = kLeft + static_cast<double>(k) * (column + gutter);
       const double line_y = y - signing_space;
-      page().ops.push_back(
-          LineOp{x, line_y, x + column - date_width - 12, line_y, 0.6, palette::ink});
-      // The field lies on the signature part of the line, over the space above it.
-      field(x, line_y, column - date_width - 12, signing_space - 4, signatories[i + k]);
-      page().ops.push_back(
-          LineOp{x + column - date_width, line_y, x + column, line_y, 0.6, palette::ink});
+      emit(LineOp{x, line_y, x + column - date_width - 12, line_y, 0.6, palette::ink});
+      {
+        // The field lies on the signature part of the line, over the space above it.
+        const Tagging form(*this, element("Form", division));
+        field(x, line_y, column - date_width - 12, signing_space - 4, signatories[i + k]);
+      }
+      emit(LineOp{x + column - date_width, line_y, x + column, line_y, 0.6, palette::ink});
+      tag = element("P", division);
       draw_line(single_line("Signature", 7.5, Weight::Regular), x, line_y - 9, column, 7.5,
                 Align::Left, palette::muted);
+      tag = element("P", division);
       draw_line(single_line("Date", 7.5, Weight::Regular), x + column - date_width, line_y - 9,
                 date_width, 7.5, Align::Left, palette::muted);
       double top = line_y - 14;
-      for (const auto& l : blocks[k].lines) {
-        draw_line(l.line, x, baseline_below(top, l.size), column, l.size, Align::Left, l.color);
-        top -= line_height(l.size);
+      int part = -1;
+      for (std::size_t l = 0; l < blocks[k].lines.size(); ++l) {
+        if (blocks[k].part[l] != part) {
+          part = blocks[k].part[l];
+          tag = element("P", division);
+        }
+        const CellLine& line = blocks[k].lines[l];
+        draw_line(line.line, x, baseline_below(top, line.size), column, line.size, Align::Left,
+                  line.color);
+        top -= line_height(line.size);
       }
+      tag = kArtifact;
     }
     y -= height;
     page_has_content = true;
@@ -321,12 +395,12 @@ void Document::Impl::field(double x, double y_at, double width, double height,
     tooltip += *part;
     first = false;
   }
-  page().ops.push_back(
-      FieldOp{x, y_at, width, height, "signature-" + std::to_string(++signature_fields), tooltip});
+  emit(FieldOp{x, y_at, width, height, "signature-" + std::to_string(++signature_fields), tooltip});
 }
 
 void Document::Impl::signature_field(const Signatory& signer, double height, double width) {
   ensure(height);
+  const Tagging form(*this, element("Form"));
   field(kLeft, y - height, std::min(width, kWidth), height, signer);
   y -= height;
   page_has_content = true;
@@ -336,8 +410,8 @@ std::string Document::Impl::finish() {
   if (finished) throw core::Error("Document::finish called twice");
   finished = true;
   for (std::size_t i = 0; i < pages.size(); ++i) draw_page_furniture(i, pages.size());
-  PdfMetadata metadata{info.title, info.author, info.subject, info.keywords, info.lang,
-                       info.kind,  {}};
+  PdfMetadata metadata{info.title, info.author, info.subject,        info.keywords,
+                       info.lang,  info.kind,   std::move(structure)};
   return (options.backend ? options.backend : write_pdf)(pages, metadata, *fonts, options);
 }
 

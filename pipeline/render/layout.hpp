@@ -15,6 +15,12 @@
 //!   doc.signature_blocks(signatories);
 //!   std::string pdf = doc.finish();
 //!
+//! Every PDF is tagged (PDF/UA-1) and archival (PDF/A-2a): each block becomes structure
+//! elements in reading order — headings H1–H3 (never skipping a level), P, lists L/LI/Lbl/LBody,
+//! tables Table/THead/TBody/TR/TH/TD (key–value blocks a table of row headers), signature blocks
+//! a Div with a Form holding the signature field — and rules, tints, running headers, footers
+//! and repeated table header rows are artifacts.
+//!
 //! A Document is single-use and not thread-safe; separate Documents may be built on separate
 //! threads at once (they share the read-only FontSet). Errors: RenderError from HarfBuzz,
 //! core::IoError when the fonts are missing.
@@ -56,6 +62,9 @@ struct ParagraphStyle {
   Align align = Align::Left;
   bool muted = false;      // grey, for notes and fine print
   double space_after = 6;  // points below the paragraph
+  // Part of the document's title (an agreement's centred title lines): read as a heading of
+  // level 1, one with the title paragraphs right before it.
+  bool title = false;
 };
 
 // A table column: its header, its share of the table width (weights are normalised), and the

@@ -60,11 +60,40 @@ struct Document::Impl {
   bool finished = false;
   std::optional<Line> running_header;  // info.title fitted to the width, made on first use
 
+  // ---- logical structure (PDF/UA) ----
+
+  StructTree structure;            // elements[0]: the Document element
+  std::int32_t tag = kArtifact;    // the element text and fields drawn now belong to
+  int heading_level = 0;           // level of the last heading element, 0 before the first
+  std::int32_t title = kArtifact;  // the H1 of title paragraphs, while they follow each other
+
+  // A new element under `parent`, after the elements made before it (reading order).
+  std::int32_t element(std::string type, std::int32_t parent = 0, std::string scope = {});
+  // Tags what is drawn while it lives with `element` (kArtifact: artifacts), then restores.
+  struct Tagging {
+    Impl& impl;
+    std::int32_t saved;
+    Tagging(Impl& i, std::int32_t element) : impl(i), saved(i.tag) { i.tag = element; }
+    ~Tagging() { impl.tag = saved; }
+    Tagging(const Tagging&) = delete;
+    Tagging& operator=(const Tagging&) = delete;
+  };
+  // The structure level of a heading asked for at `level`: never more than one below the
+  // previous heading, so the tree skips no level (a document that starts at level 2 reads H1).
+  int heading_element_level(int level);
+
   Impl(DocumentInfo i, RenderOptions o);
 
   // ---- page flow ----
 
   PageOps& page() { return pages.back(); }
+  // Adds `op` to the current page: text and fields tagged with `tag`, lines and boxes (rules,
+  // stripes, bars) as artifacts.
+  void emit(DrawOp op) {
+    const bool content = std::holds_alternative<TextOp>(op) || std::holds_alternative<FieldOp>(op);
+    page().ops.push_back(std::move(op));
+    page().tags.push_back(content ? tag : kArtifact);
+  }
   void new_page();
   double remaining() const { return y - kBottom; }
   // Starts a new page unless `height` fits below the cursor or the page is still empty.
@@ -131,12 +160,15 @@ struct Document::Impl {
   double row_height(const std::vector<CellLines>& cells,
                     const std::vector<std::size_t>& from) const;
 
-  void draw_header(const TableLayout& t);
+  // The header row; `cells` its TH elements (empty: a repeat, drawn as an artifact).
+  void draw_header(const TableLayout& t, const std::vector<std::int32_t>& cells = {});
 
-  // Draws the cells' lines from `from` on while they fit in `limit` points; returns, per cell,
-  // the index of the first line not drawn.
+  // Draws the cells' lines from `from` on while they fit in `limit` points, each cell's tagged
+  // with its element of `elements` (empty: artifacts); returns, per cell, the index of the first
+  // line not drawn.
   std::vector<std::size_t> draw_cells(const TableLayout& t, const std::vector<CellLines>& cells,
-                                      const std::vector<std::size_t>& from, double limit);
+                                      const std::vector<std::size_t>& from, double limit,
+                                      const std::vector<std::int32_t>& elements);
 
   CellLines cell_lines(const Cell& cell, double width, double size, bool all_bold) const;
 

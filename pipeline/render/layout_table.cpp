@@ -16,11 +16,11 @@ double Document::Impl::row_height(const std::vector<CellLines>& cells,
   return std::max(h, line_height(8)) + 2 * kCellPadY;
 }
 
-void Document::Impl::draw_header(const TableLayout& t) {
+void Document::Impl::draw_header(const TableLayout& t, const std::vector<std::int32_t>& cells) {
   const std::vector<std::size_t> from(t.header.size(), 0);
   const double h = row_height(t.header, from);
-  page().ops.push_back(RectOp{kLeft, y - h, kWidth, h, palette::header_fill, std::nullopt, 0});
-  draw_cells(t, t.header, from, std::numeric_limits<double>::max());
+  emit(RectOp{kLeft, y - h, kWidth, h, palette::header_fill, std::nullopt, 0});
+  draw_cells(t, t.header, from, std::numeric_limits<double>::max(), cells);
   rule_at(y - h, 0.8, palette::navy);
   y -= h;
   page_has_content = true;
@@ -29,9 +29,11 @@ void Document::Impl::draw_header(const TableLayout& t) {
 std::vector<std::size_t> Document::Impl::draw_cells(const TableLayout& t,
                                                     const std::vector<CellLines>& cells,
                                                     const std::vector<std::size_t>& from,
-                                                    double limit) {
+                                                    double limit,
+                                                    const std::vector<std::int32_t>& elements) {
   std::vector<std::size_t> next(from);
   for (std::size_t c = 0; c < cells.size(); ++c) {
+    const Tagging tagged(*this, c < elements.size() ? elements[c] : kArtifact);
     double top = y - kCellPadY;
     double used = 0;
     const double inner = t.width[c] - 2 * kCellPadX;
@@ -105,10 +107,21 @@ void Document::Impl::table(const std::vector<Column>& columns,
                                         : std::min(row_height(laid_out.front(), zero),
                                                    3 * line_height(t.size) + 2 * kCellPadY);
   ensure(header_height + first);
-  draw_header(t);
+  // One Table: its header row once (THead; repeated on later pages as an artifact), then every
+  // row (TBody), a row split across pages one TR whose cells go on over the break.
+  const std::int32_t table_element = element("Table");
+  const std::int32_t header_row = element("TR", element("THead", table_element));
+  std::vector<std::int32_t> header_cells;
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    header_cells.push_back(element("TH", header_row, "Column"));
+  draw_header(t, header_cells);
+  const std::int32_t body = laid_out.empty() ? kArtifact : element("TBody", table_element);
   for (std::size_t r = 0; r < laid_out.size(); ++r) {
     const auto& cells = laid_out[r];
     std::vector<std::size_t> from = zero;
+    const std::int32_t row = element("TR", body);
+    std::vector<std::int32_t> row_cells;
+    for (std::size_t c = 0; c < columns.size(); ++c) row_cells.push_back(element("TD", row));
     for (;;) {
       const double h = row_height(cells, from);
       const double min_split = line_height(t.size) * 2 + 2 * kCellPadY;
@@ -123,7 +136,7 @@ void Document::Impl::table(const std::vector<Column>& columns,
         // Taller than a page: draw what fits here, continue the row on the next page.
         const double limit = remaining() - 2 * kCellPadY;
         stripe(t, r, remaining());
-        const auto next = draw_cells(t, cells, from, limit);
+        const auto next = draw_cells(t, cells, from, limit, row_cells);
         y = kBottom;
         rule_at(y, 0.4, palette::rule);
         from = next;
@@ -133,7 +146,7 @@ void Document::Impl::table(const std::vector<Column>& columns,
       }
       if (r == first_total && r > 0) rule_at(y, 0.8, palette::navy);
       if (r < first_total) stripe(t, r, h);
-      draw_cells(t, cells, from, std::numeric_limits<double>::max());
+      draw_cells(t, cells, from, std::numeric_limits<double>::max(), row_cells);
       y -= h;
       rule_at(y, 0.4, palette::rule);
       break;
@@ -145,8 +158,7 @@ void Document::Impl::table(const std::vector<Column>& columns,
 
 void Document::Impl::stripe(const TableLayout& t, std::size_t row, double height) {
   if (t.striped && row % 2 == 1)
-    page().ops.push_back(
-        RectOp{kLeft, y - height, kWidth, height, palette::stripe, std::nullopt, 0});
+    emit(RectOp{kLeft, y - height, kWidth, height, palette::stripe, std::nullopt, 0});
 }
 
 }  // namespace pipeline::render

@@ -90,25 +90,39 @@ std::string deflate(std::string_view data) {
   return deflater.run(data);
 }
 
-PdfFile::PdfFile(bool compress) : compress_(compress), offsets_(1, 0) {
+PdfFile::PdfFile(bool compress) : compress_(compress), entries_(1) {
   out_.reserve(64 * 1024);
   // The binary comment line tells transfer tools the file is not text.
   out_ += "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
 }
 
 int PdfFile::reserve() {
-  offsets_.push_back(0);
-  return static_cast<int>(offsets_.size() - 1);
+  entries_.emplace_back();
+  return static_cast<int>(entries_.size() - 1);
 }
 
 std::string& PdfFile::begin(int number) {
-  offsets_[static_cast<std::size_t>(number)] = out_.size();
+  if (!compress_) return begin_direct(number);
+  // Packed: the object's body goes into the object stream, found by its offset there.
+  entries_[static_cast<std::size_t>(number)] = {packed_.size(), true, 0};
+  packed_numbers_.push_back(number);
+  in_packed_ = true;
+  return packed_;
+}
+
+std::string& PdfFile::begin_direct(int number) {
+  entries_[static_cast<std::size_t>(number)] = {out_.size(), false, 0};
   append_int(out_, number);
   out_ += " 0 obj\n";
   return out_;
 }
 
 void PdfFile::end() {
+  if (in_packed_) {
+    packed_ += '\n';
+    in_packed_ = false;
+    return;
+  }
   out_ += "\nendobj\n";
 }
 
@@ -125,7 +139,7 @@ void PdfFile::deflated_stream(int number, std::string_view dict, std::string_vie
 
 void PdfFile::write_stream(int number, std::string_view dict, std::string_view data,
                            bool compressed) {
-  std::string& out = begin(number);
+  std::string& out = begin_direct(number);
   out += "<<";
   out += dict;
   out += " /Length ";
@@ -134,35 +148,102 @@ void PdfFile::write_stream(int number, std::string_view dict, std::string_view d
   out += " >>\nstream\n";
   out += data;
   out += "\nendstream";
-  end();
+  out_ += "\nendobj\n";
 }
 
+namespace {
+
+void append_id(std::string& out, std::string_view id) {
+  out += " /ID [";
+  for (int copy = 0; copy < 2; ++copy) {
+    static constexpr char digits[] = "0123456789abcdef";
+    out += '<';
+    for (const char c : id) {
+      out += digits[static_cast<unsigned char>(c) >> 4];
+      out += digits[static_cast<unsigned char>(c) & 0xF];
+    }
+    out += copy == 0 ? "> " : ">";
+  }
+  out += ']';
+}
+
+void append_big_endian(std::string& out, std::size_t value, int bytes) {
+  for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((value >> (8 * i)) & 0xFF);
+}
+
+}  // namespace
+
 std::string PdfFile::finish(int root, int info, std::string_view id) {
+  if (compress_) return finish_with_streams(root, info, id);
   const std::size_t xref = out_.size();
   out_ += "xref\n0 ";
-  append_int(out_, static_cast<long>(offsets_.size()));
+  append_int(out_, static_cast<long>(entries_.size()));
   out_ += "\n0000000000 65535 f \n";
-  for (std::size_t i = 1; i < offsets_.size(); ++i) {
-    append_offset(out_, offsets_[i]);
+  for (std::size_t i = 1; i < entries_.size(); ++i) {
+    append_offset(out_, entries_[i].offset);
     out_ += " 00000 n \n";
   }
   out_ += "trailer\n<< /Size ";
-  append_int(out_, static_cast<long>(offsets_.size()));
+  append_int(out_, static_cast<long>(entries_.size()));
   out_ += " /Root ";
   append_int(out_, root);
   out_ += " 0 R /Info ";
   append_int(out_, info);
-  out_ += " 0 R /ID [";
-  for (int copy = 0; copy < 2; ++copy) {
-    static constexpr char digits[] = "0123456789abcdef";
-    out_ += '<';
-    for (const char c : id) {
-      out_ += digits[static_cast<unsigned char>(c) >> 4];
-      out_ += digits[static_cast<unsigned char>(c) & 0xF];
+  out_ += " 0 R";
+  append_id(out_, id);
+  out_ += " >>\nstartxref\n";
+  append_int(out_, static_cast<long>(xref));
+  out_ += "\n%%EOF\n";
+  return std::move(out_);
+}
+
+// The packed objects in one object stream (ISO 32000-1 §7.5.7), then a cross-reference stream
+// (§7.5.8) in place of the table and trailer.
+std::string PdfFile::finish_with_streams(int root, int info, std::string_view id) {
+  if (!packed_numbers_.empty()) {
+    const int objects = reserve();
+    std::string header;
+    for (std::size_t k = 0; k < packed_numbers_.size(); ++k) {
+      const int number = packed_numbers_[k];
+      auto& entry = entries_[static_cast<std::size_t>(number)];
+      if (k > 0) header += ' ';
+      append_int(header, number);
+      header += ' ';
+      append_int(header, static_cast<long>(entry.offset));
+      entry.offset = static_cast<std::size_t>(objects);  // now: the object stream ...
+      entry.index = k;                                   // ... and the place in it
     }
-    out_ += copy == 0 ? "> " : ">";
+    header += '\n';
+    std::string dict = "/Type /ObjStm /N ";
+    append_int(dict, static_cast<long>(packed_numbers_.size()));
+    dict += " /First ";
+    append_int(dict, static_cast<long>(header.size()));
+    write_stream(objects, dict, deflate(header + packed_), true);
   }
-  out_ += "] >>\nstartxref\n";
+  const int xref_number = reserve();
+  const std::size_t xref = out_.size();
+  entries_[static_cast<std::size_t>(xref_number)] = {xref, false, 0};
+  // Each entry: type (1 byte), offset or object stream (4 bytes), generation or index (2).
+  std::string table;
+  table.reserve(entries_.size() * 7);
+  table += '\0';
+  append_big_endian(table, 0, 4);
+  append_big_endian(table, 0xFFFF, 2);
+  for (std::size_t i = 1; i < entries_.size(); ++i) {
+    table += entries_[i].packed ? '\2' : '\1';
+    append_big_endian(table, entries_[i].offset, 4);
+    append_big_endian(table, entries_[i].packed ? entries_[i].index : 0, 2);
+  }
+  std::string dict = "/Type /XRef /Size ";
+  append_int(dict, static_cast<long>(entries_.size()));
+  dict += " /W [1 4 2] /Root ";
+  append_int(dict, root);
+  dict += " 0 R /Info ";
+  append_int(dict, info);
+  dict += " 0 R";
+  append_id(dict, id);
+  write_stream(xref_number, dict, deflate(table), true);
+  out_ += "startxref\n";
   append_int(out_, static_cast<long>(xref));
   out_ += "\n%%EOF\n";
   return std::move(out_);

@@ -1,7 +1,8 @@
 #pragma once
 //! Internal to render: PDF file syntax (ISO 32000-1 §7) — numbered objects, Flate-compressed
-//! streams, the cross-reference table and trailer — and the number and string forms written
-//! into dictionaries and content streams. Knows nothing of pages or fonts; pdf_writer.cpp does.
+//! streams and object streams, the cross-reference table and trailer (or stream) — and the number
+//! and string forms written into dictionaries and content streams. Knows nothing of pages or fonts;
+//! pdf_writer.cpp does.
 
 #include <cstddef>
 #include <cstdint>
@@ -13,12 +14,15 @@ namespace pipeline::render {
 
 class PdfFile {
  public:
-  // `compress`: Flate-compress the streams that ask for it.
+  // `compress`: Flate-compress the streams that ask for it, and pack every object that is not a
+  // stream into one compressed object stream, indexed by a cross-reference stream (PDF 1.5):
+  // a tagged PDF's hundreds of small structure elements then cost a few bytes each.
   explicit PdfFile(bool compress);
 
   // A new object number, to refer to before the object is written.
   int reserve();
-  // Starts object `number` and returns the buffer to write its body into; end() closes it.
+  // Starts object `number` (not a stream) and returns the buffer to write its body into; end()
+  // closes it.
   std::string& begin(int number);
   void end();
   // Writes object `number` as a stream: `dict` holds the dictionary's entries other than
@@ -26,18 +30,30 @@ class PdfFile {
   void stream(int number, std::string_view dict, std::string_view data, bool compressible = true);
   // Writes a stream whose data is already Flate-compressed (deflate()).
   void deflated_stream(int number, std::string_view dict, std::string_view data);
-  // The bytes written so far.
+  // The bytes written so far: the file's, and the bodies of the objects still to be packed.
   std::string_view bytes() const { return out_; }
-  // Writes the cross-reference table and the trailer, whose /ID is [<id> <id>], and returns the
-  // whole file. Call once.
+  std::string_view packed_bytes() const { return packed_; }
+  // Writes the cross-reference table and the trailer (or the object stream and a
+  // cross-reference stream), whose /ID is [<id> <id>], and returns the whole file. Call once.
   std::string finish(int root, int info, std::string_view id);
 
  private:
+  struct Entry {
+    std::size_t offset = 0;  // byte offset; for a packed object its offset in packed_, then
+                             // the number of its object stream
+    bool packed = false;
+    std::size_t index = 0;  // a packed object's place in its object stream
+  };
+  std::string& begin_direct(int number);
   void write_stream(int number, std::string_view dict, std::string_view data, bool deflated);
+  std::string finish_with_streams(int root, int info, std::string_view id);
 
   bool compress_;
   std::string out_;
-  std::vector<std::size_t> offsets_;  // byte offset of each object, by number (0 unused)
+  std::vector<Entry> entries_;  // by object number (0 unused)
+  std::string packed_;          // bodies of the packed objects, one after another
+  std::vector<int> packed_numbers_;
+  bool in_packed_ = false;
 };
 
 // Appends `value` with at most `decimals` decimals and no trailing zeros ("12.5", "-3", "0").

@@ -170,6 +170,40 @@ inline std::vector<WordBox> word_boxes(const std::filesystem::path& pdf) {
   return words;
 }
 
+// The project's PDF/UA-1 and PDF/A-2a checker (tests/pdfcheck/check_pdf.py, run by Debian's
+// /usr/bin/python3 with python3-pikepdf) over `pdfs`: its problems, one a line ("" when none).
+// Test binaries define FORMPIPE_SOURCE_DIR.
+inline ToolResult conformance(const std::vector<std::filesystem::path>& pdfs) {
+  std::string command = "/usr/bin/python3 '" FORMPIPE_SOURCE_DIR "/tests/pdfcheck/check_pdf.py'";
+  for (const auto& pdf : pdfs) command += " " + quoted(pdf);
+  return run(command);
+}
+
+// The Table elements of a PDF's structure tree, one line each:
+// "Table pages=2,3,4 header-rows=1 body-rows=70".
+inline std::vector<std::string> structure_tables(const std::filesystem::path& pdf) {
+  const auto out =
+      run("/usr/bin/python3 '" FORMPIPE_SOURCE_DIR "/tests/pdfcheck/check_pdf.py' --tables " +
+          quoted(pdf))
+          .out;
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t nl = out.find('\n'); nl != std::string::npos; nl = out.find('\n', start)) {
+    lines.push_back(out.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+// Checks that the PDF passes the conformance checker and says it is tagged.
+inline void check_conformance(const std::filesystem::path& pdf) {
+  const auto result = conformance({pdf});
+  INFO(result.out);
+  CHECK(result.status == 0);
+  CHECK(result.out.empty());
+  CHECK(has(run("pdfinfo " + quoted(pdf)).out, "Tagged:          yes"));
+}
+
 // Number of dark pixels on page 1 rendered at `dpi`, in grey, cropped to the top `height`
 // points: a measure of how much ink the top of the page carries.
 inline long dark_pixels(const std::filesystem::path& pdf, int dpi, int height_points) {

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <initializer_list>
 #include <memory>
 
 #include "pipeline/render/font_subset.hpp"
@@ -183,6 +184,26 @@ class ContentWriter {
 
   void draw(const DrawOp& op) {
     std::visit([this](const auto& o) { this->draw_op(o); }, op);
+  }
+
+  // Marked content (ISO 32000-1 §14.6): what follows, until end_marked(), is the content of a
+  // structure element of type `type` with marked-content ID `mcid`, or an artifact. Text objects
+  // lie wholly inside one marked-content sequence.
+  void begin_marked(std::string_view type, int mcid) {
+    end_text();
+    out_ += '/';
+    out_ += type;
+    out_ += " <</MCID ";
+    append_int(out_, mcid);
+    out_ += ">> BDC\n";
+  }
+  void begin_artifact() {
+    end_text();
+    out_ += "/Artifact BMC\n";
+  }
+  void end_marked() {
+    end_text();
+    out_ += "EMC\n";
   }
 
   std::string finish() {
@@ -408,6 +429,31 @@ void append_xml(std::string& out, std::string_view text) {
   }
 }
 
+constexpr std::string_view kExtensionSchemas =
+    "<pdfaExtension:schemas><rdf:Bag>\n"
+    "<rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>"
+    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaProperty:name>part</pdfaProperty:name>"
+    "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+    "<pdfaProperty:category>internal</pdfaProperty:category>"
+    "<pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>"
+    "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li>\n"
+    "<rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaSchema:schema>formpipe document</pdfaSchema:schema>"
+    "<pdfaSchema:namespaceURI>urn:formpipe:ns:1.0/</pdfaSchema:namespaceURI>"
+    "<pdfaSchema:prefix>formpipe</pdfaSchema:prefix>"
+    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaProperty:name>document</pdfaProperty:name>"
+    "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
+    "<pdfaProperty:category>external</pdfaProperty:category>"
+    "<pdfaProperty:description>Which formpipe document this is: agreement, letter, "
+    "diary-sheet, annual-report, proposal-summary or compliance-summary</pdfaProperty:description>"
+    "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li>\n"
+    "</rdf:Bag></pdfaExtension:schemas>\n";
+
 // The XMP metadata packet (ISO 16684-1): the Info dictionary's entries again, the document's
 // identity and which formpipe document it is.
 std::string xmp_packet(const PdfMetadata& metadata, core::Date created,
@@ -422,7 +468,12 @@ std::string xmp_packet(const PdfMetadata& metadata, core::Date created,
        " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
        " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\""
        " xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\""
-       " xmlns:formpipe=\"urn:formpipe:ns:1.0/\">\n"
+       " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\""
+       " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\""
+       " xmlns:formpipe=\"urn:formpipe:ns:1.0/\""
+       " xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+       " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+       " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
        "<dc:format>application/pdf</dc:format>\n";
   const auto alt = [&x](const char* name, std::string_view value) {
     if (value.empty()) return;
@@ -459,15 +510,26 @@ std::string xmp_packet(const PdfMetadata& metadata, core::Date created,
   simple("xmp:ModifyDate", date);
   simple("xmpMM:DocumentID", "formpipe:" + std::string(document_id));
   simple("formpipe:document", metadata.kind);
+  x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n"
+       "<pdfuaid:part>1</pdfuaid:part>\n";
+  // PDF/A-2 (ISO 19005-2 §6.6.2.3.3) wants every property outside its predefined schemas
+  // described: PDF/UA's identification and formpipe's own.
+  x += kExtensionSchemas;
   x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
   return x;
 }
 
-std::array<unsigned char, 32> sha256(std::string_view data) {
+// SHA-256 of the parts, one after the other.
+std::array<unsigned char, 32> sha256(std::initializer_list<std::string_view> parts) {
   std::array<unsigned char, 32> digest{};
   unsigned int size = 0;
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
-    throw RenderError("EVP_Digest", 0, 0);
+  const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> context(EVP_MD_CTX_new(),
+                                                                   EVP_MD_CTX_free);
+  bool ok = context && EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) == 1;
+  for (const std::string_view part : parts)
+    ok = ok && EVP_DigestUpdate(context.get(), part.data(), part.size()) == 1;
+  if (!ok || EVP_DigestFinal_ex(context.get(), digest.data(), &size) != 1)
+    throw RenderError("SHA-256", 0, 0);
   return digest;
 }
 
@@ -484,7 +546,7 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
 
 // A signature field's widget: printed (/F 4), its border colour for viewers that draw one, and
 // an appearance that draws nothing, so the printed page shows only the signature line.
-void write_field(PdfFile& file, int widget, int page, const FieldOp& field) {
+void write_field(PdfFile& file, int widget, int page, const FieldOp& field, int struct_parent) {
   const int appearance = file.reserve();
   std::string bbox = "/Type /XObject /Subtype /Form /BBox [0 0 ";
   append_number(bbox, field.width);
@@ -509,8 +571,139 @@ void write_field(PdfFile& file, int widget, int page, const FieldOp& field) {
   append_number(w, field.y + field.height);
   w += "] /MK << /BC [0.08 0.2 0.38] >> /AP << /N ";
   append_ref(w, appearance);
-  w += " >> >>";
+  w += " >>";
+  if (struct_parent >= 0) {
+    w += " /StructParent ";
+    append_int(w, struct_parent);
+  }
+  w += " >>";
   file.end();
+}
+
+// Where an element's content is: marked content `mcid` of page `page`, or the annotation
+// `object` (a signature widget) on it.
+struct Kid {
+  std::size_t page = 0;
+  int mcid = -1;
+  int object = 0;
+};
+
+// The structure tree (ISO 32000-1 §14.7): the root, every element that holds something, and
+// the parent tree that leads from each page's marked content and each widget back to its
+// element. Returns the StructTreeRoot's object number.
+int write_structure(PdfFile& file, const StructTree& tree,
+                    const std::vector<std::vector<Kid>>& content, const std::vector<int>& pages,
+                    const std::vector<std::vector<std::int32_t>>& page_elements,
+                    const std::vector<std::int32_t>& widget_elements) {
+  const auto& elements = tree.elements;
+  const std::size_t n = elements.size();
+  // An element is written when it holds content or an element that is; table cells always,
+  // so that every row keeps its columns.
+  std::vector<bool> live(n, false);
+  for (std::size_t i = n; i-- > 0;) {
+    const auto& type = elements[i].type;
+    if (!content[i].empty() || type == "TD" || type == "TH") live[i] = true;
+    if (live[i] && elements[i].parent >= 0)
+      live[static_cast<std::size_t>(elements[i].parent)] = true;
+  }
+  if (n > 0) live[0] = true;
+  std::vector<int> number(n, 0);
+  std::vector<std::vector<std::size_t>> children(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!live[i]) continue;
+    number[i] = file.reserve();
+    if (elements[i].parent >= 0)
+      children[static_cast<std::size_t>(elements[i].parent)].push_back(i);
+  }
+  const int root = file.reserve();
+  const int parent_tree = file.reserve();
+
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!live[i]) continue;
+    const StructElement& e = elements[i];
+    std::string& out = file.begin(number[i]);
+    out += "<</S /";
+    out += e.type;
+    out += " /P ";
+    append_ref(out, e.parent >= 0 ? number[static_cast<std::size_t>(e.parent)] : root);
+    if (!e.scope.empty()) {
+      out += " /A <</O /Table /Scope /";
+      out += e.scope;
+      out += ">>";
+    }
+    const auto& kids = content[i];
+    const std::size_t page = kids.empty() ? 0 : kids.front().page;
+    if (!kids.empty()) {
+      out += " /Pg ";
+      append_ref(out, pages[page]);
+    }
+    const std::size_t count = kids.size() + children[i].size();
+    if (count > 0) {
+      out += count > 1 ? " /K [" : " /K ";
+      bool first = true;
+      const auto separate = [&] {
+        if (!first) out += ' ';
+        first = false;
+      };
+      for (const std::size_t child : children[i]) {
+        separate();
+        append_ref(out, number[child]);
+      }
+      for (const Kid& kid : kids) {
+        separate();
+        if (kid.mcid < 0) {
+          out += "<</Type /OBJR /Obj ";
+          append_ref(out, kid.object);
+          out += " /Pg ";
+          append_ref(out, pages[kid.page]);
+          out += ">>";
+        } else if (kid.page == page) {
+          append_int(out, kid.mcid);
+        } else {
+          out += "<</Type /MCR /Pg ";
+          append_ref(out, pages[kid.page]);
+          out += " /MCID ";
+          append_int(out, kid.mcid);
+          out += ">>";
+        }
+      }
+      if (count > 1) out += ']';
+    }
+    out += ">>";
+    file.end();
+  }
+
+  std::string& r = file.begin(root);
+  r += "<</Type /StructTreeRoot /K ";
+  append_ref(r, number[0]);
+  r += " /ParentTree ";
+  append_ref(r, parent_tree);
+  r += " /ParentTreeNextKey ";
+  append_int(r, static_cast<long>(pages.size() + widget_elements.size()));
+  r += ">>";
+  file.end();
+
+  std::string& t = file.begin(parent_tree);
+  t += "<</Nums [";
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    if (p > 0) t += ' ';
+    append_int(t, static_cast<long>(p));
+    t += " [";
+    for (std::size_t m = 0; m < page_elements[p].size(); ++m) {
+      if (m > 0) t += ' ';
+      append_ref(t, number[static_cast<std::size_t>(page_elements[p][m])]);
+    }
+    t += ']';
+  }
+  for (std::size_t w = 0; w < widget_elements.size(); ++w) {
+    t += ' ';
+    append_int(t, static_cast<long>(pages.size() + w));
+    t += ' ';
+    append_ref(t, number[static_cast<std::size_t>(widget_elements[w])]);
+  }
+  t += "]>>";
+  file.end();
+  return root;
 }
 
 }  // namespace
@@ -552,24 +745,55 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   r += " >> >>";
   file.end();
 
-  std::vector<int> kids;
+  const StructTree& tree = metadata.structure;
+  const auto element_type = [&](std::int32_t tag) -> std::string_view {
+    return tree.elements[static_cast<std::size_t>(tag)].type;
+  };
+  std::vector<int> kids(pages.size());
+  for (auto& kid : kids) kid = file.reserve();
   std::vector<int> fields;  // widget annotations (merged with their fields), in document order
-  kids.reserve(pages.size());
-  for (const auto& page_ops : pages) {
-    const int page = file.reserve();
+  std::vector<std::vector<Kid>> content(tree.elements.size());
+  std::vector<std::vector<std::int32_t>> page_elements(pages.size());  // by MCID
+  std::vector<std::int32_t> widget_elements;  // by /StructParent, less the pages
+  constexpr std::int32_t kNone = -2;
+  for (std::size_t index = 0; index < pages.size(); ++index) {
+    const PageOps& page_ops = pages[index];
+    const int page = kids[index];
     const int contents = file.reserve();
-    kids.push_back(page);
     ContentWriter writer(embedded);
     std::vector<int> annots;
-    for (const auto& op : page_ops.ops) {
+    std::int32_t open = kNone;
+    for (std::size_t i = 0; i < page_ops.ops.size(); ++i) {
+      const DrawOp& op = page_ops.ops[i];
+      std::int32_t tag = i < page_ops.tags.size() ? page_ops.tags[i] : kArtifact;
+      if (tag >= static_cast<std::int32_t>(tree.elements.size())) tag = kArtifact;
       if (const auto* field = std::get_if<FieldOp>(&op)) {
         const int widget = file.reserve();
-        write_field(file, widget, page, *field);
+        int key = -1;
+        if (tag != kArtifact) {
+          key = static_cast<int>(pages.size() + widget_elements.size());
+          widget_elements.push_back(tag);
+          content[static_cast<std::size_t>(tag)].push_back({index, -1, widget});
+        }
+        write_field(file, widget, page, *field, key);
         annots.push_back(widget);
         continue;
       }
+      if (tag != open) {
+        if (open != kNone) writer.end_marked();
+        if (tag == kArtifact) {
+          writer.begin_artifact();
+        } else {
+          const int mcid = static_cast<int>(page_elements[index].size());
+          page_elements[index].push_back(tag);
+          content[static_cast<std::size_t>(tag)].push_back({index, mcid, 0});
+          writer.begin_marked(element_type(tag), mcid);
+        }
+        open = tag;
+      }
       writer.draw(op);
     }
+    if (open != kNone) writer.end_marked();
     fields.insert(fields.end(), annots.begin(), annots.end());
     file.stream(contents, "", writer.finish());
     std::string& p = file.begin(page);
@@ -583,6 +807,8 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
     append_ref(p, resources);
     p += " /Contents ";
     append_ref(p, contents);
+    p += " /StructParents ";
+    append_int(p, static_cast<long>(index));
     if (!annots.empty()) {
       p += " /Tabs /S /Annots [";
       for (std::size_t i = 0; i < annots.size(); ++i) {
@@ -594,6 +820,19 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
     p += " >>";
     file.end();
   }
+  StructTree fallback;
+  if (tree.elements.empty()) fallback.elements.push_back({"Document", -1, {}});
+  const int structure_root =
+      write_structure(file, tree.elements.empty() ? fallback : tree,
+                      tree.elements.empty() ? std::vector<std::vector<Kid>>(1) : content, kids,
+                      page_elements, widget_elements);
+
+  // The output intent: sRGB, which the pages' DeviceRGB colours are meant in (PDF/A).
+  const int profile = file.reserve();
+  if (options.compress)
+    file.deflated_stream(profile, "/N 3", fonts.srgb_profile_deflated());
+  else
+    file.stream(profile, "/N 3", fonts.srgb_profile(), false);
 
   std::string& t = file.begin(page_tree);
   t += "<< /Type /Pages /Kids [";
@@ -611,6 +850,16 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   append_ref(c, page_tree);
   c += " /Metadata ";
   append_ref(c, xmp);
+  c += " /StructTreeRoot ";
+  append_ref(c, structure_root);
+  c += " /MarkInfo << /Marked true >> /Lang ";
+  append_text_string(c, metadata.lang.empty() ? std::string_view("en-US") : metadata.lang);
+  c += " /ViewerPreferences << /DisplayDocTitle true >>"
+       " /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1"
+       " /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1)"
+       " /RegistryName (http://www.color.org) /DestOutputProfile ";
+  append_ref(c, profile);
+  c += " >>]";
   if (!fields.empty()) {
     c += " /AcroForm << /Fields [";
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -626,10 +875,10 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   // fonts and metadata), which the same document and options always give.
   std::string document_id = options.document_id;
   if (document_id.empty()) {
-    const auto digest = sha256(file.bytes());
+    const auto digest = sha256({file.bytes(), file.packed_bytes()});
     document_id = hex(digest.data(), 16);
   }
-  const auto id = sha256(document_id);
+  const auto id = sha256({document_id});
   file.stream(xmp, "/Type /Metadata /Subtype /XML",
               xmp_packet(metadata, options.creation_date, document_id), false);
   return file.finish(catalog, info, std::string_view(reinterpret_cast<const char*>(id.data()), 16));

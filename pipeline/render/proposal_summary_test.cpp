@@ -180,6 +180,19 @@ TEST_CASE("a Table D longer than a page repeats its header on every page it reac
   const std::string all = probe::all_text(pdf);
   CHECK(has(all, "Field instructor 1\n"));
   CHECK(has(all, "Field instructor 90"));
+
+  // One Table D in the structure tree across its pages, its header row once.
+  int long_tables = 0;
+  for (const auto& table : probe::structure_tables(pdf)) {
+    const auto pages_at = table.find("pages=");
+    const auto pages_list = table.substr(pages_at, table.find(' ', pages_at) - pages_at);
+    if (pages_list.find(',') == std::string::npos) continue;
+    ++long_tables;
+    INFO(table);
+    CHECK(has(table, "header-rows=1 "));
+  }
+  CHECK(long_tables == 1);
+  probe::check_conformance(pdf);
 }
 
 TEST_CASE("figures the rules did not compute print as blanks", "[render][proposal]") {

@@ -51,7 +51,7 @@ const std::map<std::string, ElementRule, std::less<>>& markup() {
         {"line", {{}, {}, true}},
         {"aside", {{}, {}, true}},
         {"heading", {{"level", "numbered"}, {}, true}},
-        {"paragraph", {{"align", "size", "muted", "space-after"}, {}, true}},
+        {"paragraph", {{"align", "size", "muted", "space-after", "role"}, {}, true}},
         {"bullets", {{}, {"item"}}},
         {"numbered", {{}, {"item"}}},
         {"item", {{}, {}, true}},
@@ -366,6 +366,12 @@ class Interpreter {
       style.size = number(node, "size", style.size, 5, 36);
       style.space_after = number(node, "space-after", style.space_after, 0, 200);
       style.muted = yes_no(node, "muted");
+      const std::string_view role = node.attribute("role").value();
+      if (role == "title") {
+        style.title = true;
+      } else if (!role.empty()) {
+        fail(node, "expected role title, found \"" + std::string(role) + "\"");
+      }
       const std::string_view align = node.attribute("align").value();
       if (align == "center") {
         style.align = Align::Center;

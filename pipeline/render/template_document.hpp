@@ -8,7 +8,7 @@
 //!   <document title="…" author="…" subject="…" keywords="…" footer="…" kind="…" lang="…">
 //!     <letterhead><organization>…</organization><line>…</line>*<aside>…</aside>*</letterhead>
 //!     <heading level="1|2|3" numbered="yes|no">…</heading>
-//!     <paragraph align="left|center|right" size="10" muted="yes|no" space-after="6">
+//!     <paragraph align="left|center|right" size="10" muted="yes|no" space-after="6" role="title">
 //!       text with <b>bold</b> runs and <br/> line breaks</paragraph>
 //!     <bullets><item>…</item>*</bullets>     <numbered><item>…</item>*</numbered>
 //!     <key-values><pair label="…">…</pair>*</key-values>

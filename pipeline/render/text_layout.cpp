@@ -332,9 +332,11 @@ class Wrapper {
   }
 
   void emit(std::size_t from, std::size_t to) {
+    const std::size_t untrimmed = to;
     to = trimmed_end(from, to);
     while (from < to && glyphs_[from].c == ' ') ++from;  // indentation is the layout's business
     Line line;
+    line.broke_at_space = to < untrimmed && untrimmed < glyphs_.size();
     line.width = prefix_[to] - prefix_[from];
     if (paragraphs_ && from < to)
       emit_bidi(from, to, line);

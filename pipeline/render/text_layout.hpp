@@ -31,7 +31,8 @@ struct Piece {
 
 struct Line {
   std::vector<Piece> pieces;
-  double width = 0;  // without trailing white space
+  double width = 0;             // without trailing white space
+  bool broke_at_space = false;  // the text went on after white space the break left out
 };
 
 // Lines of `text` at `size` points, none wider than `max_width` (a grapheme cluster wider than
