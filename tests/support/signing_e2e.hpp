@@ -71,4 +71,18 @@ inline void sign_with_pdfsig(const fs::path& dir, const fs::path& in, const fs::
   REQUIRE(fs::exists(out));
 }
 
+// `pdf` with one bit of a byte inside page 1's content stream flipped: what a changed page looks
+// like to a verifier (the file still parses).
+inline std::string with_page_content_changed(std::string pdf) {
+  QPDF parsed;
+  parsed.processMemoryFile("signed", pdf.data(), pdf.size());
+  QPDFObjectHandle page = parsed.getAllPages().front();
+  const QPDFObjGen contents = page.getKey("/Contents").getObjGen();
+  const auto entry = parsed.getXRefTable().at(contents);
+  REQUIRE(entry.getType() == 1);
+  const std::size_t at = pdf.find("stream", static_cast<std::size_t>(entry.getOffset())) + 20;
+  pdf[at] = static_cast<char>(pdf[at] ^ 0x01);
+  return pdf;
+}
+
 }  // namespace pipeline::signing::testing
