@@ -16,6 +16,7 @@
 #include "pipeline/render/layout.hpp"
 #include "pipeline/render/letters.hpp"
 #include "pipeline/render/pdf_probe_test_support.hpp"
+#include "pipeline/render/render.hpp"
 #include "pipeline/render/sample_forms_test_support.hpp"
 
 using namespace pipeline;
@@ -203,4 +204,40 @@ TEST_CASE("the trailer ID and the XMP document ID come from the document id", "[
   later.creation_date = *core::Date::from_ymd(2025, 10, 10);
   CHECK(first != id_of(agreement_pdf(later), "derived-3.pdf"));
   CHECK(first != expected);
+}
+
+TEST_CASE("every agreement sample of each program and every letter sample has its fields",
+          "[render][signing]") {
+  // Each sample's signature lines, read from the page text ("Signature" under every line of an
+  // agreement, the signer's one field in a letter), against its fields.
+  const auto [sample, program] = GENERATE(table<const char*, const char*>({
+      {"alliance-agreement.valid.xml", "miosha"},
+      {"alliance-agreement.osha-national.valid.xml", "osha"},
+      {"alliance-agreement.calosha-renewal.valid.xml", "calosha"},
+      {"alliance-agreement.invalid.iowa-ambassador-no-worker-rep-three-years.xml", "iowa"},
+      {"alliance-agreement.warning.osha-ambassador-without-renewal.xml", "osha"},
+      {"declination-letter.valid.xml", "miosha"},
+      {"expiration-termination-letter.valid.xml", "miosha"},
+  }));
+  INFO(sample);
+  const auto submission = samples::sample(sample);
+  REQUIRE(submission.profile == program);
+  FormContext context;
+  const model::AllianceProfile profile = samples::profile(program);
+  context.alliance = &profile;
+  const auto pdf = probe::write_file(render_form(submission, context, samples::options()),
+                                     std::string("fields-") + program + ".pdf");
+  REQUIRE(probe::run("qpdf --check " + probe::quoted(pdf)).status == 0);
+  const auto fields = fields_of(pdf);
+  const bool letter = std::string(sample).find("letter") != std::string::npos;
+  std::size_t lines = 0;
+  for (const auto& w : probe::word_boxes(pdf))
+    if (w.text == "Signature") ++lines;
+  CHECK(fields.size() == (letter ? 1 : lines));
+  CHECK(fields.size() >= 1);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    CHECK(fields[i].name == "signature-" + std::to_string(i + 1));
+    CHECK(fields[i].type == "/Sig");
+    CHECK(fields[i].tooltip.rfind("Signature of ", 0) == 0);
+  }
 }
