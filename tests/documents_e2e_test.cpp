@@ -336,6 +336,13 @@ TEST_CASE("the sample agreement's structure tree reads title, parties, sections,
   const process::Document* d = document(p, "agreement.pdf");
   REQUIRE(d != nullptr);
   const fs::path pdf = probe::write_file(d->bytes, "struct-agreement.pdf");
+  // "Object 22 0", the widget a Form element holds, without its object number.
+  std::string text = probe::run("pdfinfo -struct-text " + probe::quoted(pdf)).out;
+  for (std::size_t at = text.find("Object "); at != std::string::npos;
+       at = text.find("Object ", at + 1)) {
+    const std::size_t end = text.find('\n', at);
+    text.replace(at, end - at, "Object (widget)");
+  }
   check_golden(kSource / "tests" / "golden" / "alliance-agreement" / "valid" / "struct-text.txt",
-               probe::run("pdfinfo -struct-text " + probe::quoted(pdf)).out);
+               text);
 }

@@ -223,20 +223,30 @@ std::string PdfFile::finish_with_streams(int root, int info, std::string_view id
   const int xref_number = reserve();
   const std::size_t xref = out_.size();
   entries_[static_cast<std::size_t>(xref_number)] = {xref, false, 0};
-  // Each entry: type (1 byte), offset or object stream (4 bytes), generation or index (2).
-  std::string table;
-  table.reserve(entries_.size() * 7);
-  table += '\0';
-  append_big_endian(table, 0, 4);
-  append_big_endian(table, 0xFFFF, 2);
+  // Each entry: type (1 byte), offset or object stream (4 bytes), generation or index (2),
+  // each row after PNG's "Up" filter (its difference from the row before): the columns change
+  // little from one entry to the next, so the rows compress to a few bytes.
+  constexpr std::size_t kRow = 7;
+  std::string rows;
+  rows.reserve(entries_.size() * kRow);
+  rows += '\0';
+  append_big_endian(rows, 0, 4);
+  append_big_endian(rows, 0xFFFF, 2);
   for (std::size_t i = 1; i < entries_.size(); ++i) {
-    table += entries_[i].packed ? '\2' : '\1';
-    append_big_endian(table, entries_[i].offset, 4);
-    append_big_endian(table, entries_[i].packed ? entries_[i].index : 0, 2);
+    rows += entries_[i].packed ? '\2' : '\1';
+    append_big_endian(rows, entries_[i].offset, 4);
+    append_big_endian(rows, entries_[i].packed ? entries_[i].index : 0, 2);
+  }
+  std::string table;
+  table.reserve(entries_.size() * (kRow + 1));
+  for (std::size_t at = 0; at < rows.size(); at += kRow) {
+    table += '\2';  // Up
+    for (std::size_t k = 0; k < kRow; ++k)
+      table += static_cast<char>(rows[at + k] - (at >= kRow ? rows[at + k - kRow] : 0));
   }
   std::string dict = "/Type /XRef /Size ";
   append_int(dict, static_cast<long>(entries_.size()));
-  dict += " /W [1 4 2] /Root ";
+  dict += " /W [1 4 2] /DecodeParms << /Predictor 12 /Columns 7 >> /Root ";
   append_int(dict, root);
   dict += " 0 R /Info ";
   append_int(dict, info);

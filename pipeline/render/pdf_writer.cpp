@@ -187,23 +187,27 @@ class ContentWriter {
   }
 
   // Marked content (ISO 32000-1 §14.6): what follows, until end_marked(), is the content of a
-  // structure element of type `type` with marked-content ID `mcid`, or an artifact. Text objects
-  // lie wholly inside one marked-content sequence.
+  // structure element of type `type` with marked-content ID `mcid`, or an artifact. Sequences
+  // and text objects nest: one begun inside a text object ends in it (so consecutive runs of
+  // text share one BT ... ET), one begun outside holds whole text objects.
   void begin_marked(std::string_view type, int mcid) {
-    end_text();
     out_ += '/';
     out_ += type;
-    out_ += " <</MCID ";
+    out_ += "<</MCID ";
     append_int(out_, mcid);
-    out_ += ">> BDC\n";
+    out_ += ">>BDC\n";
+    marked_in_text_ = in_text_;
+    artifact_ = false;
   }
   void begin_artifact() {
-    end_text();
     out_ += "/Artifact BMC\n";
+    marked_in_text_ = in_text_;
+    artifact_ = true;
   }
   void end_marked() {
-    end_text();
+    if (!marked_in_text_) end_text();
     out_ += "EMC\n";
+    marked_in_text_ = false;
   }
 
   std::string finish() {
@@ -331,7 +335,17 @@ class ContentWriter {
     append_number(out_, c.b, 3);
   }
   void end_text() {
-    if (in_text_) out_ += "ET\n";
+    if (!in_text_) return;
+    if (marked_in_text_) {
+      // The open sequence began in this text object: it ends before the object does, and an
+      // artifact goes on after it (tagged content never mixes text with lines and boxes).
+      out_ += "EMC\nET\n";
+      in_text_ = false;
+      marked_in_text_ = false;
+      if (artifact_) out_ += "/Artifact BMC\n";
+      return;
+    }
+    out_ += "ET\n";
     in_text_ = false;
   }
   void set_fill(const Rgb& c) {
@@ -356,7 +370,9 @@ class ContentWriter {
   const std::vector<EmbeddedFont>& fonts_;
   std::string out_;
   bool in_text_ = false;
-  bool stroking_text_ = false;  // text rendering mode fill-then-stroke (synthetic bold)
+  bool marked_in_text_ = false;  // the open marked-content sequence began inside BT ... ET
+  bool artifact_ = false;        // the open sequence is an artifact
+  bool stroking_text_ = false;   // text rendering mode fill-then-stroke (synthetic bold)
   std::uint16_t face_ = 0xFFFF;
   double size_ = 0;
   Rgb fill_{0, 0, 0};  // PDF's initial fill and stroke colour
@@ -439,7 +455,7 @@ constexpr std::string_view kExtensionSchemas =
     "<pdfaProperty:name>part</pdfaProperty:name>"
     "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
     "<pdfaProperty:category>internal</pdfaProperty:category>"
-    "<pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>"
+    "<pdfaProperty:description>ISO 14289 part</pdfaProperty:description>"
     "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li>\n"
     "<rdf:li rdf:parseType=\"Resource\">"
     "<pdfaSchema:schema>formpipe document</pdfaSchema:schema>"
@@ -449,8 +465,7 @@ constexpr std::string_view kExtensionSchemas =
     "<pdfaProperty:name>document</pdfaProperty:name>"
     "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
     "<pdfaProperty:category>external</pdfaProperty:category>"
-    "<pdfaProperty:description>Which formpipe document this is: agreement, letter, "
-    "diary-sheet, annual-report, proposal-summary or compliance-summary</pdfaProperty:description>"
+    "<pdfaProperty:description>formpipe document kind</pdfaProperty:description>"
     "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li>\n"
     "</rdf:Bag></pdfaExtension:schemas>\n";
 
@@ -515,7 +530,7 @@ std::string xmp_packet(const PdfMetadata& metadata, core::Date created,
   // PDF/A-2 (ISO 19005-2 §6.6.2.3.3) wants every property outside its predefined schemas
   // described: PDF/UA's identification and formpipe's own.
   x += kExtensionSchemas;
-  x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+  x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
   return x;
 }
 
@@ -546,14 +561,27 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
 
 // A signature field's widget: printed (/F 4), its border colour for viewers that draw one, and
 // an appearance that draws nothing, so the printed page shows only the signature line.
-void write_field(PdfFile& file, int widget, int page, const FieldOp& field, int struct_parent) {
-  const int appearance = file.reserve();
-  std::string bbox = "/Type /XObject /Subtype /Form /BBox [0 0 ";
-  append_number(bbox, field.width);
-  bbox += ' ';
-  append_number(bbox, field.height);
-  bbox += "] /Resources << >>";
-  file.stream(appearance, bbox, "", false);
+// The empty appearances written so far, by size: fields of one size share one.
+struct EmptyAppearance {
+  double width, height;
+  int object;
+};
+
+void write_field(PdfFile& file, int widget, int page, const FieldOp& field, int struct_parent,
+                 std::vector<EmptyAppearance>& appearances) {
+  int appearance = 0;
+  for (const auto& a : appearances)
+    if (a.width == field.width && a.height == field.height) appearance = a.object;
+  if (appearance == 0) {
+    appearance = file.reserve();
+    std::string bbox = "/Type /XObject /Subtype /Form /BBox [0 0 ";
+    append_number(bbox, field.width);
+    bbox += ' ';
+    append_number(bbox, field.height);
+    bbox += "] /Resources << >>";
+    file.stream(appearance, bbox, "", false);
+    appearances.push_back({field.width, field.height, appearance});
+  }
   std::string& w = file.begin(widget);
   w += "<< /Type /Annot /Subtype /Widget /FT /Sig /T ";
   append_text_string(w, field.name);
@@ -622,24 +650,24 @@ int write_structure(PdfFile& file, const StructTree& tree,
     if (!live[i]) continue;
     const StructElement& e = elements[i];
     std::string& out = file.begin(number[i]);
-    out += "<</S /";
+    out += "<</S/";
     out += e.type;
-    out += " /P ";
+    out += "/P ";
     append_ref(out, e.parent >= 0 ? number[static_cast<std::size_t>(e.parent)] : root);
     if (!e.scope.empty()) {
-      out += " /A <</O /Table /Scope /";
+      out += "/A<</O/Table/Scope/";
       out += e.scope;
       out += ">>";
     }
     const auto& kids = content[i];
     const std::size_t page = kids.empty() ? 0 : kids.front().page;
     if (!kids.empty()) {
-      out += " /Pg ";
+      out += "/Pg ";
       append_ref(out, pages[page]);
     }
     const std::size_t count = kids.size() + children[i].size();
     if (count > 0) {
-      out += count > 1 ? " /K [" : " /K ";
+      out += count > 1 ? "/K[" : "/K ";
       bool first = true;
       const auto separate = [&] {
         if (!first) out += ' ';
@@ -652,17 +680,17 @@ int write_structure(PdfFile& file, const StructTree& tree,
       for (const Kid& kid : kids) {
         separate();
         if (kid.mcid < 0) {
-          out += "<</Type /OBJR /Obj ";
+          out += "<</Type/OBJR/Obj ";
           append_ref(out, kid.object);
-          out += " /Pg ";
+          out += "/Pg ";
           append_ref(out, pages[kid.page]);
           out += ">>";
         } else if (kid.page == page) {
           append_int(out, kid.mcid);
         } else {
-          out += "<</Type /MCR /Pg ";
+          out += "<</Type/MCR/Pg ";
           append_ref(out, pages[kid.page]);
-          out += " /MCID ";
+          out += "/MCID ";
           append_int(out, kid.mcid);
           out += ">>";
         }
@@ -684,7 +712,7 @@ int write_structure(PdfFile& file, const StructTree& tree,
   file.end();
 
   std::string& t = file.begin(parent_tree);
-  t += "<</Nums [";
+  t += "<</Nums[";
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (p > 0) t += ' ';
     append_int(t, static_cast<long>(p));
@@ -756,6 +784,7 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   std::vector<std::vector<std::int32_t>> page_elements(pages.size());  // by MCID
   std::vector<std::int32_t> widget_elements;  // by /StructParent, less the pages
   constexpr std::int32_t kNone = -2;
+  std::vector<EmptyAppearance> appearances;
   for (std::size_t index = 0; index < pages.size(); ++index) {
     const PageOps& page_ops = pages[index];
     const int page = kids[index];
@@ -775,7 +804,7 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
           widget_elements.push_back(tag);
           content[static_cast<std::size_t>(tag)].push_back({index, -1, widget});
         }
-        write_field(file, widget, page, *field, key);
+        write_field(file, widget, page, *field, key, appearances);
         annots.push_back(widget);
         continue;
       }
