@@ -2,33 +2,20 @@
 // formpipe issued. Its signatures are verified here (signing::verify_pdf, over QPDF and OpenSSL)
 // into model::SignedDocument's facts; the SIGNED rules judge them. A PDF that cannot be read,
 // or that has no signature field at all, is FORMAT-PDF.
-#include <openssl/evp.h>
+#include "pipeline/process/signed_copy.hpp"
 
-#include <string>
-
+#include <algorithm>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "pipeline/process/names.hpp"
-#include "pipeline/process/signed_copy.hpp"
+#include "pipeline/process/process.hpp"
 #include "pipeline/signing/verify.hpp"
 
 namespace pipeline::process {
 
 namespace {
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1)
-    throw core::Error("SHA-256 is not available");
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out(2 * size, '0');
-  for (unsigned int i = 0; i < size; ++i) {
-    out[2 * i] = digits[digest[i] >> 4];
-    out[2 * i + 1] = digits[digest[i] & 0xF];
-  }
-  return out;
-}
 
 constexpr core::RuleRef kFormatPdf{"FORMAT-PDF", core::Severity::Error, "rules.md §9"};
 
