@@ -8,6 +8,7 @@
 #include <cctype>
 #include <ctime>
 #include <map>
+#include <new>
 #include <set>
 
 #include "pipeline/signing/signing_error.hpp"
@@ -73,18 +74,33 @@ std::unique_ptr<QPDF> open_pdf(std::string_view bytes, bool* recovered) {
     throw PdfError("not a PDF (no %PDF- header in its first 1024 bytes)");
   auto pdf = std::make_unique<QPDF>();
   pdf->setSuppressWarnings(true);
-  try {
+  // Every step reads the file: a damaged one throws at any of them (getRoot throws QPDFExc when
+  // a reconstructed file has no /Root), not only in processMemoryFile.
+  bool root_is_dictionary = false;
+  with_pdf_errors([&] {
     pdf->processMemoryFile("input", bytes.data(), bytes.size());
+    if (pdf->isEncrypted())
+      throw PdfError("the PDF is encrypted; formpipe signs and verifies only unencrypted PDFs");
+    root_is_dictionary = pdf->getRoot().isDictionary();
+  });
+  if (recovered) *recovered = pdf->anyWarnings();
+  if (!root_is_dictionary) throw PdfError("not a readable PDF: it has no catalog");
+  return pdf;
+}
+
+void rethrow_as_pdf_error() {
+  try {
+    throw;
+  } catch (const core::Error&) {
+    throw;  // PdfError already, or the environment failing (OpenSSL): as it is
+  } catch (const std::bad_alloc&) {
+    throw;
   } catch (const QPDFExc& e) {
     throw PdfError(std::string("not a readable PDF: ") + e.getMessageDetail());
   } catch (const std::exception& e) {
+    // QPDF's std::runtime_error and std::logic_error on input it cannot make sense of.
     throw PdfError(std::string("not a readable PDF: ") + e.what());
   }
-  if (pdf->isEncrypted())
-    throw PdfError("the PDF is encrypted; formpipe signs and verifies only unencrypted PDFs");
-  if (recovered) *recovered = pdf->anyWarnings();
-  if (!pdf->getRoot().isDictionary()) throw PdfError("not a readable PDF: it has no catalog");
-  return pdf;
 }
 
 std::vector<SignatureField> signature_fields(QPDF& pdf) {

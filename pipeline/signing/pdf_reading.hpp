@@ -19,6 +19,21 @@ namespace pipeline::signing::detail {
 // damaged cross-reference table.
 std::unique_ptr<QPDF> open_pdf(std::string_view bytes, bool* recovered = nullptr);
 
+// Inside a catch block: rethrows what QPDF throws on input it cannot read (QPDFExc, its
+// std::runtime_error and std::logic_error) as PdfError; core::Error (PdfError included) and
+// std::bad_alloc as they are.
+[[noreturn]] void rethrow_as_pdf_error();
+
+// Runs `read` (anything reading a PDF with QPDF), turning QPDF's exceptions into PdfError.
+template <typename Read>
+decltype(auto) with_pdf_errors(Read&& read) {
+  try {
+    return read();
+  } catch (...) {
+    rethrow_as_pdf_error();
+  }
+}
+
 struct SignatureField {
   std::string name;     // fully qualified
   std::string tooltip;  // /TU as UTF-8
