@@ -10,6 +10,7 @@
 #include <map>
 #include <new>
 #include <set>
+#include <utility>
 
 #include "pipeline/signing/signing_error.hpp"
 
@@ -17,11 +18,19 @@ namespace pipeline::signing::detail {
 
 namespace {
 
+// How deep a form field tree and a page tree may nest. Real ones are a few levels deep; a chain
+// of thousands of kids overflows the stack of a recursive walk (ours, or QPDF's getAllPages).
+constexpr int kMaxFieldDepth = 64;
+constexpr int kMaxPageTreeDepth = 256;
+
 // Walks a field and its kids, collecting terminal signature fields. `type` is the inherited /FT.
-void collect(QPDFObjectHandle node, const std::string& parent_name, std::string type,
+void collect(QPDFObjectHandle node, const std::string& parent_name, std::string type, int depth,
              std::set<QPDFObjGen>& seen, std::vector<SignatureField>& out) {
   if (!node.isDictionary()) return;
   if (node.isIndirect() && !seen.insert(node.getObjGen()).second) return;  // a loop
+  if (depth > kMaxFieldDepth)
+    throw PdfError("not a readable PDF: its form fields nest more than " +
+                   std::to_string(kMaxFieldDepth) + " levels deep");
   if (node.hasKey("/FT") && node.getKey("/FT").isName()) type = node.getKey("/FT").getName();
   std::string name = parent_name;
   if (node.hasKey("/T") && node.getKey("/T").isString()) {
@@ -39,7 +48,7 @@ void collect(QPDFObjectHandle node, const std::string& parent_name, std::string 
       (kid.hasKey("/T") ? field_kids : widget_kids).push_back(kid);
     }
   }
-  for (QPDFObjectHandle& kid : field_kids) collect(kid, name, type, seen, out);
+  for (QPDFObjectHandle& kid : field_kids) collect(kid, name, type, depth + 1, seen, out);
   if (!field_kids.empty() || type != "/Sig") return;
   SignatureField field;
   field.name = name;
@@ -103,18 +112,40 @@ void rethrow_as_pdf_error() {
   }
 }
 
+std::vector<QPDFPageObjectHelper> all_pages(QPDF& pdf) {
+  // QPDF 11.3's getAllPages walks the page tree recursively, one stack frame per level, so a
+  // hostile tree thousands of levels deep overflows the stack (a crash, not an exception): its
+  // depth is measured here first, without recursion.
+  std::vector<std::pair<QPDFObjectHandle, int>> todo{{pdf.getRoot().getKey("/Pages"), 0}};
+  std::set<QPDFObjGen> seen;
+  while (!todo.empty()) {
+    auto [node, depth] = todo.back();
+    todo.pop_back();
+    if (!node.isDictionary()) continue;
+    if (node.isIndirect() && !seen.insert(node.getObjGen()).second) continue;  // a loop
+    QPDFObjectHandle kids = node.getKey("/Kids");
+    if (!kids.isArray()) continue;
+    if (depth >= kMaxPageTreeDepth)
+      throw PdfError("not a readable PDF: its page tree nests more than " +
+                     std::to_string(kMaxPageTreeDepth) + " levels deep");
+    for (int i = 0; i < kids.getArrayNItems(); ++i)
+      todo.emplace_back(kids.getArrayItem(i), depth + 1);
+  }
+  return QPDFPageDocumentHelper(pdf).getAllPages();
+}
+
 std::vector<SignatureField> signature_fields(QPDF& pdf) {
   std::vector<SignatureField> out;
   QPDFObjectHandle fields = pdf.getRoot().getKey("/AcroForm").getKey("/Fields");
   if (!fields.isArray()) return out;
   std::set<QPDFObjGen> seen;
   for (int i = 0; i < fields.getArrayNItems(); ++i)
-    collect(fields.getArrayItem(i), "", "", seen, out);
+    collect(fields.getArrayItem(i), "", "", 0, seen, out);
   if (out.empty()) return out;
   // Pages of the widgets: each page's /Annots, and the widget's /P as a fallback.
   std::map<QPDFObjGen, int> page_of;
   int number = 0;
-  for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+  for (QPDFPageObjectHelper& page : all_pages(pdf)) {
     ++number;
     QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
     if (!annots.isArray()) continue;

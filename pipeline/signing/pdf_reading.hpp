@@ -4,6 +4,7 @@
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include <chrono>
 #include <cstddef>
@@ -33,6 +34,10 @@ decltype(auto) with_pdf_errors(Read&& read) {
     rethrow_as_pdf_error();
   }
 }
+
+// The pages in order, as QPDFPageDocumentHelper::getAllPages gives them. Throws PdfError for a
+// page tree nested too deep for QPDF to walk.
+std::vector<QPDFPageObjectHelper> all_pages(QPDF& pdf);
 
 struct SignatureField {
   std::string name;     // fully qualified

@@ -3,8 +3,6 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
-#include <qpdf/QPDFPageDocumentHelper.hh>
-
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -104,14 +102,20 @@ bool grows_by_signatures(QPDFObjectHandle before, QPDFObjectHandle after) {
   return true;
 }
 
-// Every indirect object reachable from `from` (a dictionary or array), into `out`.
+// Every indirect object reachable from `from` (a dictionary or array), into `out`. Without
+// recursion: a chain of references can be as long as the file has objects.
 void reachable(QPDFObjectHandle from, std::set<QPDFObjGen>& out) {
-  if (from.isIndirect() && !out.insert(from.getObjGen()).second) return;
-  if (from.isStream()) from = from.getDict();
-  if (from.isDictionary()) {
-    for (const auto& key : from.getKeys()) reachable(from.getKey(key), out);
-  } else if (from.isArray()) {
-    for (int i = 0; i < from.getArrayNItems(); ++i) reachable(from.getArrayItem(i), out);
+  std::vector<QPDFObjectHandle> todo{std::move(from)};
+  while (!todo.empty()) {
+    QPDFObjectHandle item = std::move(todo.back());
+    todo.pop_back();
+    if (item.isIndirect() && !out.insert(item.getObjGen()).second) continue;
+    if (item.isStream()) item = item.getDict();
+    if (item.isDictionary()) {
+      for (const auto& key : item.getKeys()) todo.push_back(item.getKey(key));
+    } else if (item.isArray()) {
+      for (int i = 0; i < item.getArrayNItems(); ++i) todo.push_back(item.getArrayItem(i));
+    }
   }
 }
 
@@ -119,7 +123,7 @@ class ChangeCheck {
  public:
   ChangeCheck(QPDF& full, QPDF& before) : full_(full), before_(before) {
     int number = 0;
-    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(full).getAllPages())
+    for (QPDFPageObjectHelper& page : detail::all_pages(full))
       page_number_[page.getObjectHandle().getObjGen()] = ++number;
     // Signature fields that were empty in the signed revision may be signed later.
     for (SignatureField& field : detail::signature_fields(before)) {
@@ -195,7 +199,7 @@ class ChangeCheck {
   // Indirect /Annots arrays of pages.
   const std::set<QPDFObjGen>& annots_arrays() {
     if (!annots_done_) {
-      for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(full_).getAllPages()) {
+      for (QPDFPageObjectHelper& page : detail::all_pages(full_)) {
         QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
         if (annots.isIndirect()) annots_.insert(annots.getObjGen());
       }

@@ -3,8 +3,10 @@
 // (FORMAT-PDF in the inbox), never another exception, a crash or a hang.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "pipeline/signing/signing_test_support.hpp"
 #include "pipeline/signing/verify.hpp"
@@ -38,4 +40,73 @@ TEST_CASE("a file whose trailer has no /Root is not a readable PDF", "[signing][
   // getRoot(), after processMemoryFile succeeded: it escaped verify_pdf as QPDFExc.
   const std::string pdf = corpus("trailer-without-root.pdf");
   CHECK(pdf_error(pdf) == "not a readable PDF: unable to find /Root dictionary");
+}
+
+namespace {
+
+// A PDF whose object N is objects[N - 1], with a classic cross-reference table; /Root 1 0 R.
+std::string plain_pdf(const std::vector<std::string>& objects) {
+  std::string out = "%PDF-1.7\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  char row[32];
+  for (const std::size_t offset : offsets) {
+    std::snprintf(row, sizeof row, "%010zu 00000 n \n", offset);
+    out += row;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+// The same, as signatures_fields and the page walk see it: a catalog, a page tree of `depth`
+// levels (each /Pages node with one kid) and one empty signature field.
+std::string deep_page_tree(int depth) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [3 0 R] >> >>",
+      "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+      "<< /T (s) /FT /Sig /Rect [0 0 1 1] /Subtype /Widget >>"};
+  for (int i = 0; i < depth; ++i) {
+    objects.push_back(i + 1 < depth
+                          ? "<< /Type /Pages /Kids [" + std::to_string(5 + i) + " 0 R] /Count 1 >>"
+                          : "<< /Type /Page /MediaBox [0 0 612 792] >>");
+  }
+  return plain_pdf(objects);
+}
+
+}  // namespace
+
+TEST_CASE("form fields nested thousands deep are not a readable PDF", "[signing][fuzz]") {
+  // collect() walked /Kids recursively: 8000 levels (one field in an object stream each)
+  // overflowed the stack.
+  const std::string pdf = corpus("form-fields-8000-deep.pdf");
+  CHECK(pdf_error(pdf) == "not a readable PDF: its form fields nest more than 64 levels deep");
+  // 64 levels are still read: the signature field at the bottom has the full name.
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"};
+  for (int i = 0; i <= 64; ++i)
+    objects.push_back(i < 64 ? "<< /T (f) /Kids [" + std::to_string(5 + i) + " 0 R] >>"
+                             : "<< /T (s) /FT /Sig >>");
+  const Verification verification = verify_pdf(plain_pdf(objects), TrustAnchors::none());
+  REQUIRE(verification.unsigned_fields.size() == 1);
+  CHECK(verification.unsigned_fields[0].name.size() == 64 * 2 + 1);  // "f.f. ... .f.s"
+}
+
+TEST_CASE("a page tree nested thousands deep is not a readable PDF", "[signing][fuzz]") {
+  // QPDF 11.3's getAllPages recurses once per level: 25000 levels overflowed the stack inside
+  // QPDF. The depth is now measured first, without recursion.
+  CHECK(pdf_error(deep_page_tree(25000)) ==
+        "not a readable PDF: its page tree nests more than 256 levels deep");
+  CHECK(pdf_error(deep_page_tree(300)) ==
+        "not a readable PDF: its page tree nests more than 256 levels deep");
+  const Verification shallow = verify_pdf(deep_page_tree(200), TrustAnchors::none());
+  REQUIRE(shallow.unsigned_fields.size() == 1);
+  CHECK(shallow.unsigned_fields[0].page == 0);  // its widget is in no page's /Annots
 }
