@@ -1,7 +1,9 @@
 #include "pipeline/signing/pdf_reading.hpp"
 
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDFAcroFormDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <algorithm>
@@ -66,6 +68,29 @@ void collect(QPDFObjectHandle node, const std::string& parent_name, std::string 
   out.push_back(std::move(field));
 }
 
+// QPDF's warnings, counted: past the limit every further one throws PdfError out of QPDF. QPDF
+// 11.3 has no limit of its own (setMaxWarnings came in a later version), and a damaged object
+// stream of a few thousand objects makes it parse the stream again for every object, warning
+// each time: a 75 KB file took minutes and gigabytes of kept warnings.
+class WarningLimit : public Pipeline {
+ public:
+  explicit WarningLimit(int limit) : Pipeline("formpipe warning limit", nullptr), limit_(limit) {}
+  void write(unsigned char const* data, size_t len) override {
+    for (size_t i = 0; i < len; ++i) {
+      if (data[i] == '\n' && ++count_ > limit_)
+        throw PdfError("not a readable PDF: damaged beyond repair (more than " +
+                       std::to_string(limit_) + " problems found reading it)");
+    }
+  }
+  void finish() override {}
+
+ private:
+  int limit_;
+  int count_ = 0;
+};
+
+constexpr int kMaxWarnings = 500;
+
 long long days_from_civil(long long y, unsigned m, unsigned d) {  // H. Hinnant's algorithm
   y -= m <= 2;
   const long long era = (y >= 0 ? y : y - 399) / 400;
@@ -82,7 +107,10 @@ std::unique_ptr<QPDF> open_pdf(std::string_view bytes, bool* recovered) {
   if (head.find("%PDF-") == std::string_view::npos)
     throw PdfError("not a PDF (no %PDF- header in its first 1024 bytes)");
   auto pdf = std::make_unique<QPDF>();
-  pdf->setSuppressWarnings(true);
+  // Warnings go to a counter, not to standard error.
+  const std::shared_ptr<QPDFLogger> logger = QPDFLogger::create();
+  logger->setWarn(std::make_shared<WarningLimit>(kMaxWarnings));
+  pdf->setLogger(logger);
   // Every step reads the file: a damaged one throws at any of them (getRoot throws QPDFExc when
   // a reconstructed file has no /Root), not only in processMemoryFile.
   bool root_is_dictionary = false;

@@ -122,3 +122,25 @@ TEST_CASE("a CMS whose digest OpenSSL cannot set up is not intact, and nothing l
   CHECK(v.signatures[0].problem == "digest mismatch: the signed bytes were changed after signing");
   CHECK(v.unsigned_fields.size() == 2);
 }
+
+TEST_CASE("a damaged object stream of thousands of objects stops at the warning limit",
+          "[signing][fuzz]") {
+  // 4000 fields in one object stream with bytes changed in the middle: QPDF 11.3 parses the
+  // stream again for every object it is asked for, warning each time (qpdf --check gives 1.7
+  // million warnings in 50 s). Past 500 warnings the reading stops.
+  CHECK(pdf_error(corpus("object-stream-damaged-4000-objects.pdf")) ==
+        "not a readable PDF: damaged beyond repair (more than 500 problems found reading it)");
+}
+
+TEST_CASE("a PDF with a few problems QPDF repairs is still read", "[signing][fuzz]") {
+  // The cross-reference table points nowhere: QPDF reconstructs it, with a few warnings.
+  std::string pdf = t::with_signature_fields(t::small_pdf(), 2, false);
+  const std::size_t at = pdf.rfind("startxref\n");
+  REQUIRE(at != std::string::npos);
+  pdf = pdf.substr(0, at) + "startxref\n12\n%%EOF\n";
+  const Verification v = verify_pdf(pdf, TrustAnchors::none());
+  CHECK(v.signatures.empty());
+  REQUIRE(v.unsigned_fields.size() == 2);
+  CHECK(v.unsigned_fields[0].name == "signature-1");
+  CHECK(v.unsigned_fields[0].page == 1);
+}
