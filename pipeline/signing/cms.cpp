@@ -20,6 +20,9 @@ struct FreeCms {
 struct FreeBio {
   void operator()(BIO* p) const { BIO_free(p); }
 };
+struct FreeBioChain {
+  void operator()(BIO* p) const { BIO_free_all(p); }
+};
 struct FreeMdCtx {
   void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
 };
@@ -194,10 +197,16 @@ CmsCheck cms_check(std::string_view der, const std::vector<std::string_view>& pa
 
   // The CMS signature (and, without signed attributes, the digest) over the detached content;
   // the chain is checked below, against the anchors, at the signing time.
+  // The memory BIO is behind a null filter: given a memory BIO itself, OpenSSL 3.0's CMS_verify
+  // copies it into a new one that it leaks when CMS_dataInit fails (a digest algorithm in the
+  // SignedData it cannot set up), as a hostile /Contents can make it.
   std::string content;
   for (const std::string_view part : parts) content += part;
-  std::unique_ptr<BIO, FreeBio> bio(
-      BIO_new_mem_buf(content.data(), static_cast<int>(content.size())));
+  std::unique_ptr<BIO, FreeBioChain> bio(BIO_new(BIO_f_null()));
+  if (!bio) throw core::Error("OpenSSL cannot make a BIO: " + openssl_error());
+  BIO* memory = BIO_new_mem_buf(content.data(), static_cast<int>(content.size()));
+  if (!memory) throw core::Error("OpenSSL cannot make a BIO: " + openssl_error());
+  BIO_push(bio.get(), memory);
   check.signature_verifies = CMS_verify(cms.get(), certificates.get(), nullptr, bio.get(), nullptr,
                                         CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
   std::string verify_error = check.signature_verifies ? "" : openssl_error();

@@ -1,14 +1,18 @@
 #include "pipeline/signing/pdf_reading.hpp"
 
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDFAcroFormDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <algorithm>
 #include <cctype>
 #include <ctime>
 #include <map>
+#include <new>
 #include <set>
+#include <utility>
 
 #include "pipeline/signing/signing_error.hpp"
 
@@ -16,11 +20,19 @@ namespace pipeline::signing::detail {
 
 namespace {
 
+// How deep a form field tree and a page tree may nest. Real ones are a few levels deep; a chain
+// of thousands of kids overflows the stack of a recursive walk (ours, or QPDF's getAllPages).
+constexpr int kMaxFieldDepth = 64;
+constexpr int kMaxPageTreeDepth = 256;
+
 // Walks a field and its kids, collecting terminal signature fields. `type` is the inherited /FT.
-void collect(QPDFObjectHandle node, const std::string& parent_name, std::string type,
+void collect(QPDFObjectHandle node, const std::string& parent_name, std::string type, int depth,
              std::set<QPDFObjGen>& seen, std::vector<SignatureField>& out) {
   if (!node.isDictionary()) return;
   if (node.isIndirect() && !seen.insert(node.getObjGen()).second) return;  // a loop
+  if (depth > kMaxFieldDepth)
+    throw PdfError("not a readable PDF: its form fields nest more than " +
+                   std::to_string(kMaxFieldDepth) + " levels deep");
   if (node.hasKey("/FT") && node.getKey("/FT").isName()) type = node.getKey("/FT").getName();
   std::string name = parent_name;
   if (node.hasKey("/T") && node.getKey("/T").isString()) {
@@ -38,7 +50,7 @@ void collect(QPDFObjectHandle node, const std::string& parent_name, std::string 
       (kid.hasKey("/T") ? field_kids : widget_kids).push_back(kid);
     }
   }
-  for (QPDFObjectHandle& kid : field_kids) collect(kid, name, type, seen, out);
+  for (QPDFObjectHandle& kid : field_kids) collect(kid, name, type, depth + 1, seen, out);
   if (!field_kids.empty() || type != "/Sig") return;
   SignatureField field;
   field.name = name;
@@ -56,6 +68,29 @@ void collect(QPDFObjectHandle node, const std::string& parent_name, std::string 
   out.push_back(std::move(field));
 }
 
+// QPDF's warnings, counted: past the limit every further one throws PdfError out of QPDF. QPDF
+// 11.3 has no limit of its own (setMaxWarnings came in a later version), and a damaged object
+// stream of a few thousand objects makes it parse the stream again for every object, warning
+// each time: a 75 KB file took minutes and gigabytes of kept warnings.
+class WarningLimit : public Pipeline {
+ public:
+  explicit WarningLimit(int limit) : Pipeline("formpipe warning limit", nullptr), limit_(limit) {}
+  void write(unsigned char const* data, size_t len) override {
+    for (size_t i = 0; i < len; ++i) {
+      if (data[i] == '\n' && ++count_ > limit_)
+        throw PdfError("not a readable PDF: damaged beyond repair (more than " +
+                       std::to_string(limit_) + " problems found reading it)");
+    }
+  }
+  void finish() override {}
+
+ private:
+  int limit_;
+  int count_ = 0;
+};
+
+constexpr int kMaxWarnings = 500;
+
 long long days_from_civil(long long y, unsigned m, unsigned d) {  // H. Hinnant's algorithm
   y -= m <= 2;
   const long long era = (y >= 0 ? y : y - 399) / 400;
@@ -72,19 +107,59 @@ std::unique_ptr<QPDF> open_pdf(std::string_view bytes, bool* recovered) {
   if (head.find("%PDF-") == std::string_view::npos)
     throw PdfError("not a PDF (no %PDF- header in its first 1024 bytes)");
   auto pdf = std::make_unique<QPDF>();
-  pdf->setSuppressWarnings(true);
-  try {
+  // Warnings go to a counter, not to standard error.
+  const std::shared_ptr<QPDFLogger> logger = QPDFLogger::create();
+  logger->setWarn(std::make_shared<WarningLimit>(kMaxWarnings));
+  pdf->setLogger(logger);
+  // Every step reads the file: a damaged one throws at any of them (getRoot throws QPDFExc when
+  // a reconstructed file has no /Root), not only in processMemoryFile.
+  bool root_is_dictionary = false;
+  with_pdf_errors([&] {
     pdf->processMemoryFile("input", bytes.data(), bytes.size());
+    if (pdf->isEncrypted())
+      throw PdfError("the PDF is encrypted; formpipe signs and verifies only unencrypted PDFs");
+    root_is_dictionary = pdf->getRoot().isDictionary();
+  });
+  if (recovered) *recovered = pdf->anyWarnings();
+  if (!root_is_dictionary) throw PdfError("not a readable PDF: it has no catalog");
+  return pdf;
+}
+
+void rethrow_as_pdf_error() {
+  try {
+    throw;
+  } catch (const core::Error&) {
+    throw;  // PdfError already, or the environment failing (OpenSSL): as it is
+  } catch (const std::bad_alloc&) {
+    throw;
   } catch (const QPDFExc& e) {
     throw PdfError(std::string("not a readable PDF: ") + e.getMessageDetail());
   } catch (const std::exception& e) {
+    // QPDF's std::runtime_error and std::logic_error on input it cannot make sense of.
     throw PdfError(std::string("not a readable PDF: ") + e.what());
   }
-  if (pdf->isEncrypted())
-    throw PdfError("the PDF is encrypted; formpipe signs and verifies only unencrypted PDFs");
-  if (recovered) *recovered = pdf->anyWarnings();
-  if (!pdf->getRoot().isDictionary()) throw PdfError("not a readable PDF: it has no catalog");
-  return pdf;
+}
+
+std::vector<QPDFPageObjectHelper> all_pages(QPDF& pdf) {
+  // QPDF 11.3's getAllPages walks the page tree recursively, one stack frame per level, so a
+  // hostile tree thousands of levels deep overflows the stack (a crash, not an exception): its
+  // depth is measured here first, without recursion.
+  std::vector<std::pair<QPDFObjectHandle, int>> todo{{pdf.getRoot().getKey("/Pages"), 0}};
+  std::set<QPDFObjGen> seen;
+  while (!todo.empty()) {
+    auto [node, depth] = todo.back();
+    todo.pop_back();
+    if (!node.isDictionary()) continue;
+    if (node.isIndirect() && !seen.insert(node.getObjGen()).second) continue;  // a loop
+    QPDFObjectHandle kids = node.getKey("/Kids");
+    if (!kids.isArray()) continue;
+    if (depth >= kMaxPageTreeDepth)
+      throw PdfError("not a readable PDF: its page tree nests more than " +
+                     std::to_string(kMaxPageTreeDepth) + " levels deep");
+    for (int i = 0; i < kids.getArrayNItems(); ++i)
+      todo.emplace_back(kids.getArrayItem(i), depth + 1);
+  }
+  return QPDFPageDocumentHelper(pdf).getAllPages();
 }
 
 std::vector<SignatureField> signature_fields(QPDF& pdf) {
@@ -93,12 +168,12 @@ std::vector<SignatureField> signature_fields(QPDF& pdf) {
   if (!fields.isArray()) return out;
   std::set<QPDFObjGen> seen;
   for (int i = 0; i < fields.getArrayNItems(); ++i)
-    collect(fields.getArrayItem(i), "", "", seen, out);
+    collect(fields.getArrayItem(i), "", "", 0, seen, out);
   if (out.empty()) return out;
   // Pages of the widgets: each page's /Annots, and the widget's /P as a fallback.
   std::map<QPDFObjGen, int> page_of;
   int number = 0;
-  for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+  for (QPDFPageObjectHelper& page : all_pages(pdf)) {
     ++number;
     QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
     if (!annots.isArray()) continue;

@@ -4,6 +4,7 @@
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include <chrono>
 #include <cstddef>
@@ -18,6 +19,25 @@ namespace pipeline::signing::detail {
 // PDF, cannot be parsed, or are encrypted. `recovered` is set when QPDF had to reconstruct a
 // damaged cross-reference table.
 std::unique_ptr<QPDF> open_pdf(std::string_view bytes, bool* recovered = nullptr);
+
+// Inside a catch block: rethrows what QPDF throws on input it cannot read (QPDFExc, its
+// std::runtime_error and std::logic_error) as PdfError; core::Error (PdfError included) and
+// std::bad_alloc as they are.
+[[noreturn]] void rethrow_as_pdf_error();
+
+// Runs `read` (anything reading a PDF with QPDF), turning QPDF's exceptions into PdfError.
+template <typename Read>
+decltype(auto) with_pdf_errors(Read&& read) {
+  try {
+    return read();
+  } catch (...) {
+    rethrow_as_pdf_error();
+  }
+}
+
+// The pages in order, as QPDFPageDocumentHelper::getAllPages gives them. Throws PdfError for a
+// page tree nested too deep for QPDF to walk.
+std::vector<QPDFPageObjectHelper> all_pages(QPDF& pdf);
 
 struct SignatureField {
   std::string name;     // fully qualified

@@ -168,6 +168,30 @@ TEST_CASE("a page changed in an update after signing is reported as a modificati
   CHECK(v.exit_status() == 1);
 }
 
+TEST_CASE("a /DSS added after signing with a chain of 100000 references is read without recursion",
+          "[signing][fuzz]") {
+  // The objects reachable from /DSS (free to add after signing) were collected recursively, one
+  // stack frame per reference: a long chain overflowed the stack.
+  const std::string signed_pdf = sign_pdf(fields_pdf(), signer(t::pki().agency), options());
+  const auto doc = detail::open_pdf(signed_pdf);
+  detail::IncrementalUpdate update(signed_pdf, *doc);
+  const std::size_t count = 100000;
+  std::vector<int> chain(count);
+  for (int& number : chain) number = update.reserve();
+  for (std::size_t i = 0; i < count; ++i)
+    update.write(chain[i], 0,
+                 i + 1 < count ? "<< /Next " + detail::reference(chain[i + 1]) + " >>" : "<< >>");
+  const QPDFObjGen root = doc->getRoot().getObjGen();
+  update.write(root.getObj(), root.getGen(),
+               detail::dictionary_with(doc->getRoot(), {{"/DSS", detail::reference(chain[0])}}));
+  const Verification v = verify_pdf(update.finish(), test_ca());
+  REQUIRE(v.signatures.size() == 1);
+  CHECK(v.signatures[0].intact);
+  CHECK(v.signatures[0].covers_revision);
+  CHECK_FALSE(v.signatures[0].modified_after);  // a /DSS is a permitted change
+  CHECK(v.signatures[0].modification.empty());
+}
+
 TEST_CASE("a chain to no trust anchor given is intact but not trusted", "[signing]") {
   const std::string pdf = sign_pdf(fields_pdf(), signer(t::pki().agency), options());
   const Verification v = verify_pdf(pdf, TrustAnchors::load({t::pki().other_ca}));

@@ -3,8 +3,6 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
-#include <qpdf/QPDFPageDocumentHelper.hh>
-
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -104,14 +102,20 @@ bool grows_by_signatures(QPDFObjectHandle before, QPDFObjectHandle after) {
   return true;
 }
 
-// Every indirect object reachable from `from` (a dictionary or array), into `out`.
+// Every indirect object reachable from `from` (a dictionary or array), into `out`. Without
+// recursion: a chain of references can be as long as the file has objects.
 void reachable(QPDFObjectHandle from, std::set<QPDFObjGen>& out) {
-  if (from.isIndirect() && !out.insert(from.getObjGen()).second) return;
-  if (from.isStream()) from = from.getDict();
-  if (from.isDictionary()) {
-    for (const auto& key : from.getKeys()) reachable(from.getKey(key), out);
-  } else if (from.isArray()) {
-    for (int i = 0; i < from.getArrayNItems(); ++i) reachable(from.getArrayItem(i), out);
+  std::vector<QPDFObjectHandle> todo{std::move(from)};
+  while (!todo.empty()) {
+    QPDFObjectHandle item = std::move(todo.back());
+    todo.pop_back();
+    if (item.isIndirect() && !out.insert(item.getObjGen()).second) continue;
+    if (item.isStream()) item = item.getDict();
+    if (item.isDictionary()) {
+      for (const auto& key : item.getKeys()) todo.push_back(item.getKey(key));
+    } else if (item.isArray()) {
+      for (int i = 0; i < item.getArrayNItems(); ++i) todo.push_back(item.getArrayItem(i));
+    }
   }
 }
 
@@ -119,7 +123,7 @@ class ChangeCheck {
  public:
   ChangeCheck(QPDF& full, QPDF& before) : full_(full), before_(before) {
     int number = 0;
-    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(full).getAllPages())
+    for (QPDFPageObjectHelper& page : detail::all_pages(full))
       page_number_[page.getObjectHandle().getObjGen()] = ++number;
     // Signature fields that were empty in the signed revision may be signed later.
     for (SignatureField& field : detail::signature_fields(before)) {
@@ -195,7 +199,7 @@ class ChangeCheck {
   // Indirect /Annots arrays of pages.
   const std::set<QPDFObjGen>& annots_arrays() {
     if (!annots_done_) {
-      for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(full_).getAllPages()) {
+      for (QPDFPageObjectHelper& page : detail::all_pages(full_)) {
         QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
         if (annots.isIndirect()) annots_.insert(annots.getObjGen());
       }
@@ -229,23 +233,18 @@ class ChangeCheck {
   bool annots_done_ = false;
 };
 
-// What the file changed after `end` beyond the permitted changes; "" for nothing.
-std::string modifications_after(std::string_view pdf, std::size_t end, QPDF& full) {
-  std::unique_ptr<QPDF> before;
-  try {
-    before = detail::open_pdf(pdf.substr(0, end));
-  } catch (const PdfError& e) {
-    return std::string("the signed revision cannot be read on its own: ") + e.what();
-  }
+// What `full` changed after `end` beyond the permitted changes, `before` being the file up to
+// there; "" for nothing.
+std::string changes_after(std::size_t end, QPDF& full, QPDF& before) {
   if (full.getTrailer().getKey("/Root").getObjGen() !=
-      before->getTrailer().getKey("/Root").getObjGen())
+      before.getTrailer().getKey("/Root").getObjGen())
     return "the document catalog was replaced";
   // Objects written after the revision: at an offset past it, or in an object stream that is.
   const std::map<QPDFObjGen, QPDFXRefEntry> xref = full.getXRefTable();
   std::map<int, qpdf_offset_t> stream_offset;
   for (const auto& [id, entry] : xref)
     if (entry.getType() == 1) stream_offset[id.getObj()] = entry.getOffset();
-  ChangeCheck check(full, *before);
+  ChangeCheck check(full, before);
   std::vector<std::string> found;
   for (const auto& [id, entry] : xref) {
     qpdf_offset_t at = -1;
@@ -262,6 +261,22 @@ std::string modifications_after(std::string_view pdf, std::size_t end, QPDF& ful
   for (std::size_t i = 0; i < found.size() && i < 3; ++i) text += (i ? "; " : "") + found[i];
   if (found.size() > 3) text += "; and " + std::to_string(found.size() - 3) + " more";
   return text;
+}
+
+// What the file changed after `end` beyond the permitted changes; "" for nothing. A revision or
+// an update that QPDF cannot read counts as a change (the signature cannot be shown to hold).
+std::string modifications_after(std::string_view pdf, std::size_t end, QPDF& full) {
+  std::unique_ptr<QPDF> before;
+  try {
+    before = detail::open_pdf(pdf.substr(0, end));
+  } catch (const PdfError& e) {
+    return std::string("the signed revision cannot be read on its own: ") + e.what();
+  }
+  try {
+    return detail::with_pdf_errors([&] { return changes_after(end, full, *before); });
+  } catch (const PdfError& e) {
+    return std::string("what changed after signing cannot be read: ") + e.what();
+  }
 }
 
 // ---- one signature ------------------------------------------------------------------------
@@ -418,10 +433,11 @@ Verification verify_pdf(std::string_view pdf, const TrustAnchors& anchors) {
   const std::unique_ptr<QPDF> doc = detail::open_pdf(pdf);
   Verification verification;
   verification.revision_ends = revision_ends(pdf);
-  QPDFObjectHandle id = doc->getTrailer().getKey("/ID");
-  if (id.isArray() && id.getArrayNItems() > 0 && id.getArrayItem(0).isString())
-    verification.document_id_hex = detail::to_hex(id.getArrayItem(0).getStringValue());
-  try {
+  // QPDF reads objects as they are asked for: a damaged file can throw at any step.
+  detail::with_pdf_errors([&] {
+    QPDFObjectHandle id = doc->getTrailer().getKey("/ID");
+    if (id.isArray() && id.getArrayNItems() > 0 && id.getArrayItem(0).isString())
+      verification.document_id_hex = detail::to_hex(id.getArrayItem(0).getStringValue());
     for (const SignatureField& field : detail::signature_fields(*doc)) {
       if (!field.is_signed()) {
         verification.unsigned_fields.push_back({field.name, field.tooltip, field.page});
@@ -430,9 +446,7 @@ Verification verify_pdf(std::string_view pdf, const TrustAnchors& anchors) {
       verification.signatures.push_back(
           check_signature(pdf, *doc, field, anchors, verification.revision_ends));
     }
-  } catch (const QPDFExc& e) {
-    throw PdfError(std::string("not a readable PDF: ") + e.getMessageDetail());
-  }
+  });
   return verification;
 }
 
