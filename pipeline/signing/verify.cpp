@@ -334,8 +334,16 @@ SignatureReport check_signature(std::string_view pdf, QPDF& doc, const Signature
 
   std::string contents;
   if (sig.getKey("/Contents").isString()) contents = sig.getKey("/Contents").getStringValue();
-  const detail::CmsCheck cms = detail::cms_check(
-      contents, {pdf.substr(0, range[1]), pdf.substr(range[2], range[3])}, anchors, claimed);
+  // A CMS OpenSSL cannot even set up for checking (an unknown digest algorithm) is a signature
+  // that does not verify, said as such, never an error that stops the whole file.
+  detail::CmsCheck cms;
+  try {
+    cms = detail::cms_check(contents, {pdf.substr(0, range[1]), pdf.substr(range[2], range[3])},
+                            anchors, claimed);
+  } catch (const core::Error& e) {
+    cms = detail::CmsCheck{};
+    cms.problem = std::string("its CMS cannot be checked: ") + e.what();
+  }
   report.intact = cms.digest_matches && cms.signature_verifies;
   report.problem = cms.problem;
   if (report.problem.empty() && !hole_is_contents)
