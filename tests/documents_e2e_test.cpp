@@ -303,6 +303,13 @@ TEST_CASE("every PDF rendered from the samples is tagged PDF/UA-1 and archival P
   // What `./setup.sh` writes into build/samples-out/: every sample, accepted or not, through
   // the process stage with rendering on — agreements, letters, diary sheets, annual reports,
   // proposal summaries and every compliance summary.
+#if defined(__SANITIZE_ADDRESS__)
+  // The sanitizer build renders every sample in the other document tests already; what this
+  // test adds is the Python checker's verdict on the bytes, which the dev build gives (and which
+  // takes over two minutes of CI under the sanitizers).
+  WARN("conformance is checked in the dev build, not under the sanitizers");
+  return;
+#endif
   std::vector<fs::path> pdfs;
   std::set<std::string> kinds;
   for (const auto& entry : fs::directory_iterator(kSource / "samples")) {
