@@ -21,27 +21,17 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/render/pdf_probe_test_support.hpp"
+
 namespace pipeline::signing::testing {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int status = -1;
-  std::string out;  // standard output and standard error together
-};
+// A shell command's exit status and output (standard output and standard error together).
+using Run = render::probe::ToolResult;
 
-// Runs a shell command; its output and error output together.
 inline Run run(const std::string& command) {
-  Run result;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return render::probe::run("{ " + command + " 2>&1; }");
 }
 
 inline std::string quoted(const fs::path& path) {
