@@ -16,6 +16,9 @@ packages=(build-essential cmake pkg-config g++ git
 # trusts. Every PDF is checked against PDF/UA-1 and PDF/A-2a by tests/pdfcheck (pikepdf).
 if [ "$mode" = test ]; then
   packages+=(clang libclang-rt-14-dev openssl libnss3-tools python3-pikepdf)
+  # The Debian package (packaging/test-package.sh): man pages from --help, lintian, and the font
+  # packages it depends on, so that dpkg -i installs it.
+  packages+=(help2man lintian fonts-dejavu-core fonts-wqy-microhei fonts-symbola)
 fi
 
 install_missing() {
@@ -66,6 +69,8 @@ case "$mode" in
       echo "== fuzzing (short bounded run)"
       tests/fuzz/run.sh 20
     fi
+    build release
+    packaging/test-package.sh build/release
     echo "== all tests passed"
     ;;
   *)

@@ -7,6 +7,7 @@
 
 #include "pipeline/cli/commands.hpp"
 #include "pipeline/cli/options.hpp"
+#include "pipeline/core/data_dir.hpp"
 #include "pipeline/core/error.hpp"
 
 namespace pipeline::cli {
@@ -56,7 +57,8 @@ int run(int argc, char** argv) {
     return 0;
   }
   if (name == "--version") {
-    std::cout << "formpipe 0.1.0\n";
+    std::cout << "formpipe " FORMPIPE_VERSION "\ndata folder: " << core::data_dir().string()
+              << "\n";
     return 0;
   }
   const Args args(argv + 2, argv + argc);
