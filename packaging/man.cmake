@@ -40,7 +40,14 @@ foreach(line IN LISTS lines)
     set(command "${CMAKE_MATCH_1}")
     set(summary "${CMAKE_MATCH_2}")
     set(wrapper "${OUT}/wrappers/formpipe-${command}")
-    file(WRITE "${wrapper}" "#!/bin/sh\nexec \"${FORMPIPE}\" ${command} \"$@\"\n")
+    # The usage may continue on indented lines ("   [--max-bytes SIZE] ..."); help2man reads
+    # only the first, so the wrapper joins them into one.
+    file(WRITE "${wrapper}" "#!/bin/sh\n\"${FORMPIPE}\" ${command} \"$@\" | awk '\n"
+         "  /^Usage:/ && !joined { usage = $0; joining = 1; next }\n"
+         "  joining && /^ +[[(]/ { sub(/^ +/, \" \"); usage = usage $0; next }\n"
+         "  joining { print usage; joining = 0; joined = 1 }\n"
+         "  { print }\n"
+         "  END { if (joining) print usage }'\n")
     file(CHMOD "${wrapper}" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
     make_page("formpipe-${command}" "${summary}" "${wrapper}")
   endif()
