@@ -11,7 +11,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(build-essential cmake pkg-config g++ git
           libhpdf-dev libpugixml-dev libicu-dev libpoco-dev libcsv-dev libkainjow-mustache-dev
           libharfbuzz-dev zlib1g-dev libzip-dev libdeflate-dev libssl-dev libjemalloc-dev catch2
-          libqpdf-dev poppler-utils qpdf)
+          libqpdf-dev poppler-utils qpdf libsodium-dev)
 # The signing tests: openssl makes a throw-away CA, NSS's certutil/pk12util a database pdfsig
 # trusts. Every PDF is checked against PDF/UA-1 and PDF/A-2a by tests/pdfcheck (pikepdf).
 if [ "$mode" = test ]; then
