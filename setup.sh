@@ -13,9 +13,11 @@ packages=(build-essential cmake pkg-config g++ git
           libharfbuzz-dev zlib1g-dev libzip-dev libdeflate-dev libssl-dev libjemalloc-dev catch2
           libqpdf-dev poppler-utils qpdf libsodium-dev)
 # The signing tests: openssl makes a throw-away CA, NSS's certutil/pk12util a database pdfsig
-# trusts. Every PDF is checked against PDF/UA-1 and PDF/A-2a by tests/pdfcheck (pikepdf).
+# trusts. Every PDF is checked against PDF/UA-1 and PDF/A-2a by tests/pdfcheck (pikepdf). The
+# reviewers' desk is tested in headless Chromium driven by Selenium (tests/web).
 if [ "$mode" = test ]; then
-  packages+=(clang libclang-rt-14-dev openssl libnss3-tools python3-pikepdf)
+  packages+=(clang libclang-rt-14-dev openssl libnss3-tools python3-pikepdf
+             chromium chromium-driver python3-selenium)
 fi
 
 install_missing() {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <sstream>
 
+#include "pipeline/core/money.hpp"
 #include "pipeline/web/pages.hpp"
 
 namespace pipeline::web {
@@ -26,6 +27,13 @@ std::optional<double> number(const std::map<std::string, std::string>& figures,
 std::string text_of(const std::map<std::string, std::string>& figures, const std::string& key) {
   const auto it = figures.find(key);
   return it == figures.end() ? std::string() : it->second;
+}
+
+// A money figure as people read it ("$90,000.00"), exact: from the figure's text.
+std::string money_of(const std::map<std::string, std::string>& figures, const std::string& key) {
+  const std::string text = text_of(figures, key);
+  const auto money = core::parse_money(text);
+  return money ? core::money_text(*money) : "$" + text;
 }
 
 std::string fixed(double value) {
@@ -74,44 +82,42 @@ std::string table_c_chart(const std::vector<std::pair<std::string, std::string>>
     scale_max = std::max(scale_max, number(figures, bar.key + "-grant").value_or(0));
     scale_max = std::max(scale_max, number(figures, bar.key + "-maximum").value_or(0));
   }
-  const double left = 130, width = 420, row = 46, top = 30;
+  const double left = 130, width = 420, row = 60, top = 10;
   const auto x_of = [&](double value) { return left + width * value / scale_max; };
   std::ostringstream svg;
-  std::string summary = "Table C: grant total " + text_of(figures, "grant-total");
+  std::string summary = "Table C: grant total " + money_of(figures, "grant-total");
   std::ostringstream body;
   double y = top;
   const auto draw = [&](const std::string& label, double value, const std::string& words,
                         std::optional<double> cap, const std::string& cap_words, const char* fill) {
-    body << "<text x=\"" << left - 8 << "\" y=\"" << fixed(y + 18)
+    body << "<text x=\"" << left - 8 << "\" y=\"" << fixed(y + 31)
          << "\" text-anchor=\"end\" font-size=\"14\" fill=\"#1b1f24\">" << escape_html(label)
          << "</text>";
-    body << "<rect x=\"" << left << "\" y=\"" << fixed(y + 4) << "\" width=\""
+    body << "<rect x=\"" << left << "\" y=\"" << fixed(y + 16) << "\" width=\""
          << fixed(std::max(1.0, x_of(value) - left)) << "\" height=\"20\" fill=\"" << fill
          << "\"/>";
-    body << "<text x=\"" << fixed(std::min(x_of(value), left + width - 10) + 6) << "\" y=\""
-         << fixed(y + 40) << "\" font-size=\"12\" fill=\"#1b1f24\">" << escape_html(words)
-         << "</text>";
+    body << "<text x=\"" << fixed(left) << "\" y=\"" << fixed(y + 52)
+         << "\" font-size=\"12\" fill=\"#1b1f24\">" << escape_html(words) << "</text>";
     if (cap) {
       const double x = x_of(*cap);
       body << "<line x1=\"" << fixed(x) << "\" x2=\"" << fixed(x) << "\" y1=\"" << fixed(y)
-           << "\" y2=\"" << fixed(y + 28)
+           << "\" y2=\"" << fixed(y + 40)
            << "\" stroke=\"#8a1111\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>";
-      body << "<text x=\"" << fixed(x + 4) << "\" y=\"" << fixed(y + 2)
+      body << "<text x=\"" << fixed(x + 4) << "\" y=\"" << fixed(y + 11)
            << "\" font-size=\"11\" fill=\"#8a1111\">" << escape_html(cap_words) << "</text>";
     }
     y += row;
   };
-  draw("Grant total", *grant_total, "$" + text_of(figures, "grant-total"), std::nullopt, "",
-       "#0b4f9c");
+  draw("Grant total", *grant_total, money_of(figures, "grant-total"), std::nullopt, "", "#0b4f9c");
   for (const Bar& bar : bars) {
     const auto grant = number(figures, bar.key + "-grant");
     if (!grant) continue;
     const auto maximum = number(figures, bar.key + "-maximum");
     const std::string percent = text_of(figures, bar.key + "-percent");
-    const std::string words = "$" + text_of(figures, bar.key + "-grant") +
+    const std::string words = money_of(figures, bar.key + "-grant") +
                               (percent.empty() ? "" : " (" + percent + "% of the grant)");
     const std::string cap_words =
-        maximum ? "cap $" + text_of(figures, bar.key + "-maximum") : std::string();
+        maximum ? "cap " + money_of(figures, bar.key + "-maximum") : std::string();
     const bool over = maximum && *grant > *maximum;
     draw(bar.label, *grant, words + (over ? " — over the cap" : ""), maximum, cap_words,
          over ? "#8a1111" : "#5a7fa8");
@@ -121,10 +127,10 @@ std::string table_c_chart(const std::vector<std::pair<std::string, std::string>>
   if (const auto matching = number(figures, "matching-total")) {
     const auto minimum = number(figures, "matching-minimum");
     const std::string percent = text_of(figures, "matching-percent");
-    const std::string words = "$" + text_of(figures, "matching-total") +
+    const std::string words = money_of(figures, "matching-total") +
                               (percent.empty() ? "" : " (" + percent + "% of the budget)");
     const std::string min_words =
-        minimum ? "minimum $" + text_of(figures, "matching-minimum") : std::string();
+        minimum ? "minimum " + money_of(figures, "matching-minimum") : std::string();
     const bool under = minimum && *matching < *minimum;
     draw("Matching", *matching, words + (under ? " — under the minimum" : ""), minimum, min_words,
          under ? "#8a1111" : "#2f7d4a");

@@ -109,8 +109,8 @@ PageData choices(const std::vector<std::string>& values, const std::string& sele
   PageList list;
   for (const std::string& value : values) {
     PageData item;
-    item.set("value", value);
-    item.set("selected", value == selected);
+    put(item, "value", value);
+    put(item, "selected", value == selected);
     list.push_back(item);
   }
   return PageData(list);
@@ -342,18 +342,18 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   void html(HTTPServerResponse& response, HTTPResponse::HTTPStatus status, const std::string& title,
             const std::string& body, const std::string& nav = "", bool navigation = true) {
     PageData data;
-    data.set("title", title);
-    data.set("body", body);
+    put(data, "title", title);
+    put(data, "body", body);
     const bool signed_in = navigation && session_ && !session_->user.empty();
-    data.set("signed_in", signed_in);
+    put(data, "signed_in", signed_in);
     if (signed_in) {
-      data.set("user", session_->user);
-      data.set("csrf", session_->csrf);
+      put(data, "user", session_->user);
+      put(data, "csrf", session_->csrf);
     }
-    data.set("has_inbox", state_.options.inbox.has_value());
-    data.set("nav_list", nav == "list");
-    data.set("nav_due", nav == "due");
-    data.set("nav_upload", nav == "upload");
+    put(data, "has_inbox", state_.options.inbox.has_value());
+    put(data, "nav_list", nav == "list");
+    put(data, "nav_due", nav == "due");
+    put(data, "nav_upload", nav == "upload");
     const std::string page = state_.pages.render("layout.html", data);
     response.setStatusAndReason(status);
     response.setContentType("text/html; charset=utf-8");
@@ -363,8 +363,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   void plain(HTTPServerResponse& response, HTTPResponse::HTTPStatus status,
              const std::string& text) {
     PageData data;
-    data.set("heading", HTTPResponse::getReasonForStatus(status));
-    data.set("text", text);
+    put(data, "heading", HTTPResponse::getReasonForStatus(status));
+    put(data, "text", text);
     html(response, status, HTTPResponse::getReasonForStatus(status),
          state_.pages.render("message.html", data));
   }
@@ -411,9 +411,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       set_cookie(response, token_, false);
     }
     PageData data;
-    data.set("csrf", session_->csrf);
-    data.set("message", message);
-    data.set("name", name);
+    put(data, "csrf", session_->csrf);
+    put(data, "message", message);
+    put(data, "name", name);
     html(response, status, "Sign in", state_.pages.render("login.html", data), "", false);
   }
 
@@ -480,41 +480,42 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     const ListPage page = state_.store.list(filter, state_.options.page_size);
 
     PageData data;
-    data.set("statuses", choices(state_.store.distinct("status"), filter.status));
-    data.set("forms", choices(state_.store.distinct("form"), filter.form));
-    data.set("programs", choices(state_.store.distinct("profile"), filter.program));
-    data.set("from", get("from"));
-    data.set("to", get("to"));
-    data.set("q", filter.text);
-    data.set("bad_filter", bad);
+    put(data, "statuses", choices(state_.store.distinct("status"), filter.status));
+    put(data, "forms", choices(state_.store.distinct("form"), filter.form));
+    put(data, "programs", choices(state_.store.distinct("profile"), filter.program));
+    put(data, "from", get("from"));
+    put(data, "to", get("to"));
+    put(data, "q", filter.text);
+    put(data, "bad_filter", bad);
     PageList rows;
     for (const ListRow& row : page.rows) {
       PageData item;
-      item.set("id", row.id);
-      item.set("received", row.received);
-      item.set("source", row.source);
-      item.set("form", row.form);
-      item.set("program", row.program);
-      item.set("organization", row.organization);
-      item.set("status", row.status);
-      item.set("errors", std::to_string(row.errors));
-      item.set("warnings", std::to_string(row.warnings));
+      put(item, "id", row.id);
+      put(item, "received", row.received);
+      put(item, "source", row.source);
+      put(item, "form", row.form);
+      put(item, "program", row.program);
+      put(item, "organization", row.organization);
+      put(item, "status", row.status);
+      put(item, "errors", std::to_string(row.errors));
+      put(item, "warnings", std::to_string(row.warnings));
       rows.push_back(item);
     }
-    data.set("has_rows", !rows.empty());
-    data.set("rows", rows);
-    data.set("caption", filter.before.empty()
-                            ? "Newest submissions first (" + std::to_string(rows.size()) + " shown)"
-                            : "Older submissions (" + std::to_string(rows.size()) + " shown)");
+    put(data, "has_rows", !rows.empty());
+    put(data, "rows", rows);
+    put(data, "caption",
+        filter.before.empty()
+            ? "Newest submissions first (" + std::to_string(rows.size()) + " shown)"
+            : "Older submissions (" + std::to_string(rows.size()) + " shown)");
     std::string filters;
     for (const char* name : {"status", "form", "program", "from", "to", "q"}) {
       const std::string value = get(name);
       if (!value.empty()) filters += "&" + std::string(name) + "=" + url_encode(value);
     }
     if (!filter.before.empty())
-      data.set("first_link", "/?" + (filters.empty() ? std::string() : filters.substr(1)));
+      put(data, "first_link", "/?" + (filters.empty() ? std::string() : filters.substr(1)));
     if (!page.next_cursor.empty())
-      data.set("next_link", "/?before=" + url_encode(page.next_cursor) + filters);
+      put(data, "next_link", "/?before=" + url_encode(page.next_cursor) + filters);
     html(response, HTTPResponse::HTTP_OK, "Submissions", state_.pages.render("list.html", data),
          "list");
   }
@@ -522,43 +523,43 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   void submission_page(HTTPServerResponse& response, const std::string& id) {
     const std::optional<SubmissionDetail> detail = state_.store.submission(id);
     PageData data;
-    data.set("id", id);
-    data.set("csrf", session_->csrf);
+    put(data, "id", id);
+    put(data, "csrf", session_->csrf);
     if (!detail) {
-      data.set("source", "Submission " + id);
-      data.set("status", "waiting");
-      data.set("processing", true);
+      put(data, "source", "Submission " + id);
+      put(data, "status", "waiting");
+      put(data, "processing", true);
       html(response, HTTPResponse::HTTP_NOT_FOUND, "Submission " + id,
            state_.pages.render("submission.html", data));
       return;
     }
     const ListRow& row = detail->row;
-    data.set("processing", false);
-    data.set("source", row.source);
-    data.set("status", row.status);
-    data.set("form", form_words(row.form));
-    data.set("program", row.program);
-    data.set("errors", std::to_string(row.errors));
-    data.set("warnings", std::to_string(row.warnings));
-    data.set("received", row.received);
-    data.set("claimed_at", detail->claimed_at);
-    data.set("organization", row.organization);
-    data.set("alliance_name", detail->alliance_name);
-    data.set("alliance_key", alliance_key(detail->alliance_name));
-    data.set("submitted_on", detail->submitted_on);
+    put(data, "processing", false);
+    put(data, "source", row.source);
+    put(data, "status", row.status);
+    put(data, "form", form_words(row.form));
+    put(data, "program", row.program);
+    put(data, "errors", std::to_string(row.errors));
+    put(data, "warnings", std::to_string(row.warnings));
+    put(data, "received", row.received);
+    put(data, "claimed_at", detail->claimed_at);
+    put(data, "organization", row.organization);
+    put(data, "alliance_name", detail->alliance_name);
+    put(data, "alliance_key", alliance_key(detail->alliance_name));
+    put(data, "submitted_on", detail->submitted_on);
     if (!detail->period_start.empty())
-      data.set("period", detail->period_start + " to " + detail->period_end);
-    data.set("sha256", detail->sha256);
+      put(data, "period", detail->period_start + " to " + detail->period_end);
+    put(data, "sha256", detail->sha256);
     PageList figures;
     for (const auto& [key, value] : detail->figures) {
       PageData item;
-      item.set("key", key);
-      item.set("value", value);
+      put(item, "key", key);
+      put(item, "value", value);
       figures.push_back(item);
     }
-    data.set("figures", figures);
+    put(data, "figures", figures);
     const std::string chart = table_c_chart(detail->figures);
-    if (!chart.empty()) data.set("chart", chart);
+    if (!chart.empty()) put(data, "chart", chart);
 
     PageList groups;
     for (const core::Severity severity :
@@ -567,50 +568,52 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       for (const core::Finding& finding : detail->findings) {
         if (finding.severity != severity) continue;
         PageData item;
-        item.set("rule", finding.rule);
-        item.set("message", finding.message);
-        item.set("citation", finding.citation);
-        item.set("location", finding.location);
+        put(item, "rule", finding.rule);
+        put(item, "message", finding.message);
+        put(item, "citation", finding.citation);
+        put(item, "location", finding.location);
         findings.push_back(item);
       }
       if (findings.empty()) continue;
       PageData group;
       const std::string name(core::severity_name(severity));
-      group.set("severity", name);
-      group.set("heading", severity == core::Severity::Error     ? "Errors"
-                           : severity == core::Severity::Warning ? "Warnings"
-                                                                 : "Information");
-      group.set("count", std::to_string(findings.size()));
-      group.set("findings", findings);
+      put(group, "severity", name);
+      put(group, "heading",
+          severity == core::Severity::Error     ? "Errors"
+          : severity == core::Severity::Warning ? "Warnings"
+                                                : "Information");
+      put(group, "count", std::to_string(findings.size()));
+      put(group, "findings", findings);
       groups.push_back(group);
     }
-    data.set("groups", groups);
+    put(data, "groups", groups);
 
     PageList files;
     for (const std::string& name : detail->files) {
       PageData item;
-      item.set("id", id);
-      item.set("name", name);
+      put(item, "id", id);
+      put(item, "name", name);
       const bool folder = name == "original";
-      item.set("link", !folder && is_plain_file_name(name));
+      put(item, "link", !folder && is_plain_file_name(name));
       const bool pdf = name.size() > 4 && name.compare(name.size() - 4, 4, ".pdf") == 0;
-      item.set("kind", folder                  ? "the submission as received (a folder bundle)"
-                       : pdf                   ? "PDF"
-                       : name == "report.json" ? "the report (JSON)"
-                                               : "the submission as received");
+      put(item, "kind",
+          folder                  ? "the submission as received (a folder bundle)"
+          : pdf                   ? "PDF"
+          : name == "report.json" ? "the report (JSON)"
+                                  : "the submission as received");
       files.push_back(item);
     }
-    data.set("files", files);
+    put(data, "files", files);
     PageList decisions;
     for (const DecisionRow& decision : state_.store.decisions(id)) {
       PageData item;
-      item.set("decision", decision.decision);
-      item.set("note", decision.note);
-      item.set("user", decision.user);
-      item.set("at", decision.at);
+      put(item, "decision", decision.decision);
+      put(item, "note", decision.note);
+      put(item, "user", decision.user);
+      put(item, "at", decision.at);
       decisions.push_back(item);
     }
-    data.set("decisions", decisions);
+    put(data, "decisions", decisions);
     html(response, HTTPResponse::HTTP_OK, row.source, state_.pages.render("submission.html", data));
   }
 
@@ -682,12 +685,12 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   static PageData item_data(const inbox::DueItem& item) {
     PageData data;
-    data.set("report", item.report);
-    data.set("label", item.label);
-    data.set("due_date", item.due_date ? item.due_date->iso() : std::string("no date set"));
-    data.set("status", std::string(inbox::due_status_name(item.status)));
-    data.set("submission_id", item.submission_id);
-    data.set("citation", item.citation);
+    put(data, "report", item.report);
+    put(data, "label", item.label);
+    put(data, "due_date", item.due_date ? item.due_date->iso() : std::string("no date set"));
+    put(data, "status", std::string(inbox::due_status_name(item.status)));
+    put(data, "submission_id", item.submission_id);
+    put(data, "citation", item.citation);
     return data;
   }
 
@@ -696,8 +699,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     const core::Date as_of = *as_of_of(query, bad);
     const inbox::DueList list = due_list(as_of);
     PageData data;
-    data.set("as_of", as_of.iso());
-    data.set("bad_date", bad);
+    put(data, "as_of", as_of.iso());
+    put(data, "bad_date", bad);
     PageList overdue, expiring, awaiting, alliances;
     // Alliances with something overdue first, then by name (compute_due's order).
     std::vector<const inbox::AllianceDue*> order;
@@ -719,43 +722,43 @@ class Handler : public Poco::Net::HTTPRequestHandler {
           ++outstanding;
         if (item.status != inbox::DueStatus::Overdue) continue;
         PageData row = item_data(item);
-        row.set("alliance", alliance->name);
-        row.set("key", key);
+        put(row, "alliance", alliance->name);
+        put(row, "key", key);
         overdue.push_back(row);
       }
       if (alliance->renewal_contact && alliance->expiration_date) {
         PageData row;
-        row.set("alliance", alliance->name);
-        row.set("key", key);
-        row.set("expiration_date", alliance->expiration_date->iso());
+        put(row, "alliance", alliance->name);
+        put(row, "key", key);
+        put(row, "expiration_date", alliance->expiration_date->iso());
         if (alliance->renewal_contact_by)
-          row.set("renewal_contact_by", alliance->renewal_contact_by->iso());
-        row.set("citation", alliance->renewal_citation);
+          put(row, "renewal_contact_by", alliance->renewal_contact_by->iso());
+        put(row, "citation", alliance->renewal_citation);
         expiring.push_back(row);
       }
       if (alliance->signatures == "awaiting signatures") {
         PageData row;
-        row.set("alliance", alliance->name);
-        row.set("key", key);
-        row.set("agreement_id", alliance->agreement_id);
-        row.set("signing_date", alliance->signing_date.iso());
+        put(row, "alliance", alliance->name);
+        put(row, "key", key);
+        put(row, "agreement_id", alliance->agreement_id);
+        put(row, "signing_date", alliance->signing_date.iso());
         awaiting.push_back(row);
       }
       PageData row;
-      row.set("alliance", alliance->name);
-      row.set("key", key);
-      row.set("profile", alliance->profile);
-      row.set("alliance_type", alliance->alliance_type);
-      row.set("level", alliance->level);
-      row.set("outstanding", std::to_string(outstanding));
-      row.set("strip", due_strip(*alliance, as_of));
+      put(row, "alliance", alliance->name);
+      put(row, "key", key);
+      put(row, "profile", alliance->profile);
+      put(row, "alliance_type", alliance->alliance_type);
+      put(row, "level", alliance->level);
+      put(row, "outstanding", std::to_string(outstanding));
+      put(row, "strip", due_strip(*alliance, as_of));
       alliances.push_back(row);
     }
-    data.set("has_overdue", !overdue.empty());
-    data.set("overdue", overdue);
-    data.set("expiring", expiring);
-    data.set("awaiting", awaiting);
-    data.set("alliances", alliances);
+    put(data, "has_overdue", !overdue.empty());
+    put(data, "overdue", overdue);
+    put(data, "expiring", expiring);
+    put(data, "awaiting", awaiting);
+    put(data, "alliances", alliances);
     html(response, HTTPResponse::HTTP_OK, "What is due", state_.pages.render("due.html", data),
          "due");
   }
@@ -770,26 +773,26 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (found == list.alliances.end()) return not_found(response);
     const inbox::AllianceDue& alliance = *found;
     PageData data;
-    data.set("alliance", alliance.name);
-    data.set("as_of", as_of.iso());
-    data.set("profile", alliance.profile);
-    data.set("alliance_type", alliance.alliance_type);
-    data.set("level", alliance.level);
-    data.set("first_signing_date", alliance.first_signing_date.iso());
-    data.set("agreement_id", alliance.agreement_id);
-    data.set("signing_date", alliance.signing_date.iso());
-    data.set("signatures", alliance.signatures);
-    if (alliance.expiration_date) data.set("expiration_date", alliance.expiration_date->iso());
-    data.set("expired", alliance.expired);
-    data.set("renewal_contact", alliance.renewal_contact);
-    data.set("strip", due_strip(alliance, as_of));
+    put(data, "alliance", alliance.name);
+    put(data, "as_of", as_of.iso());
+    put(data, "profile", alliance.profile);
+    put(data, "alliance_type", alliance.alliance_type);
+    put(data, "level", alliance.level);
+    put(data, "first_signing_date", alliance.first_signing_date.iso());
+    put(data, "agreement_id", alliance.agreement_id);
+    put(data, "signing_date", alliance.signing_date.iso());
+    put(data, "signatures", alliance.signatures);
+    if (alliance.expiration_date) put(data, "expiration_date", alliance.expiration_date->iso());
+    put(data, "expired", alliance.expired);
+    put(data, "renewal_contact", alliance.renewal_contact);
+    put(data, "strip", due_strip(alliance, as_of));
     PageList items;
     std::set<std::string> item_ids;
     for (const inbox::DueItem& item : alliance.items) {
       items.push_back(item_data(item));
       if (!item.submission_id.empty()) item_ids.insert(item.submission_id);
     }
-    data.set("items", items);
+    put(data, "items", items);
     PageList agreements, reports;
     for (const inbox::AllianceFacts& facts : state_.store.records().alliance_facts()) {
       std::string joined;
@@ -798,23 +801,23 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       const bool named = alliance_key(facts.alliance_name) == key || alliance_key(joined) == key ||
                          alliance_key(facts.organization) == key;
       PageData row;
-      row.set("id", facts.submission_id);
-      row.set("status", facts.status);
-      row.set("form", facts.form);
+      put(row, "id", facts.submission_id);
+      put(row, "status", facts.status);
+      put(row, "form", facts.form);
       if (facts.form == "alliance-agreement") {
         if (!named && facts.submission_id != alliance.agreement_id) continue;
-        row.set("signing_date",
-                facts.signing_date ? facts.signing_date->iso() : std::string("(no date)"));
-        if (facts.expiration_date) row.set("expiration_date", facts.expiration_date->iso());
+        put(row, "signing_date",
+            facts.signing_date ? facts.signing_date->iso() : std::string("(no date)"));
+        if (facts.expiration_date) put(row, "expiration_date", facts.expiration_date->iso());
         agreements.push_back(row);
       } else if (named || item_ids.count(facts.submission_id) != 0) {
         if (facts.period_start && facts.period_end)
-          row.set("period", facts.period_start->iso() + " to " + facts.period_end->iso());
+          put(row, "period", facts.period_start->iso() + " to " + facts.period_end->iso());
         reports.push_back(row);
       }
     }
-    data.set("agreements", agreements);
-    data.set("reports", reports);
+    put(data, "agreements", agreements);
+    put(data, "reports", reports);
     html(response, HTTPResponse::HTTP_OK, alliance.name, state_.pages.render("alliance.html", data),
          "due");
   }
@@ -825,11 +828,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                    const std::string& error,
                    HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
     PageData data;
-    data.set("csrf", session_->csrf);
-    data.set("max_size", size_words(state_.options.max_bytes));
-    data.set("uploaded", uploaded);
-    data.set("id", id);
-    data.set("error", error);
+    put(data, "csrf", session_->csrf);
+    put(data, "max_size", size_words(state_.options.max_bytes));
+    put(data, "uploaded", uploaded);
+    put(data, "id", id);
+    put(data, "error", error);
     html(response, status, "Upload", state_.pages.render("upload.html", data), "upload");
   }
 

@@ -38,6 +38,24 @@ class Pages {
   std::string stylesheet_;
 };
 
+// Sets a value of page data. An empty text is left out, so that {{#name}}…{{/name}} shows
+// nothing for it (mustache counts "" as true).
+inline void put(PageData& data, const std::string& name, const std::string& text) {
+  if (!text.empty()) data.set(name, text);
+}
+inline void put(PageData& data, const std::string& name, const char* text) {
+  put(data, name, std::string(text));
+}
+inline void put(PageData& data, const std::string& name, bool value) {
+  data.set(name, value);
+}
+inline void put(PageData& data, const std::string& name, const PageData& value) {
+  data.set(name, value);
+}
+inline void put(PageData& data, const std::string& name, const PageList& list) {
+  data.set(name, PageData(list));
+}
+
 // `text` with & < > " ' replaced by character references (for HTML the desk writes itself).
 std::string escape_html(const std::string& text);
 
