@@ -11,11 +11,13 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(build-essential cmake pkg-config g++ git
           libhpdf-dev libpugixml-dev libicu-dev libpoco-dev libcsv-dev libkainjow-mustache-dev
           libharfbuzz-dev zlib1g-dev libzip-dev libdeflate-dev libssl-dev libjemalloc-dev catch2
-          libqpdf-dev poppler-utils qpdf)
+          libqpdf-dev poppler-utils qpdf libsodium-dev)
 # The signing tests: openssl makes a throw-away CA, NSS's certutil/pk12util a database pdfsig
-# trusts. Every PDF is checked against PDF/UA-1 and PDF/A-2a by tests/pdfcheck (pikepdf).
+# trusts. Every PDF is checked against PDF/UA-1 and PDF/A-2a by tests/pdfcheck (pikepdf). The
+# reviewers' desk is tested in headless Chromium driven by Selenium (tests/web).
 if [ "$mode" = test ]; then
-  packages+=(clang libclang-rt-14-dev openssl libnss3-tools python3-pikepdf)
+  packages+=(clang libclang-rt-14-dev openssl libnss3-tools python3-pikepdf
+             chromium chromium-driver python3-selenium)
   # The Debian package (packaging/test-package.sh): man pages from --help, lintian, and the font
   # packages it depends on, so that dpkg -i installs it.
   packages+=(help2man lintian fonts-dejavu-core fonts-wqy-microhei fonts-symbola)

@@ -55,6 +55,35 @@ constexpr const char* kAddedColumns[][3] = {
     {"alliances", "executed_by", "TEXT"},
 };
 
+// The store's schema version (PRAGMA user_version). 0: a store from before versions were kept
+// (the tables above); 1 is never written; 2: the reviewers' desk (web.md) — its users, decisions
+// and audit records, and the indexes its submissions list pages through.
+constexpr const char* kDeskSchema[] = {
+    "CREATE INDEX IF NOT EXISTS submissions_by_time ON submissions (processed_at, id)",
+    "CREATE INDEX IF NOT EXISTS submissions_by_status ON submissions (status, processed_at, id)",
+    "CREATE INDEX IF NOT EXISTS submissions_by_form ON submissions (form, processed_at, id)",
+    "CREATE INDEX IF NOT EXISTS submissions_by_profile ON submissions (profile, processed_at, id)",
+    "CREATE TABLE IF NOT EXISTS users ("
+    " name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, created_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS decisions ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, submission_id TEXT NOT NULL REFERENCES submissions(id),"
+    " decision TEXT NOT NULL CHECK (decision IN ('reviewed', 'returned')), note TEXT NOT NULL,"
+    " user TEXT NOT NULL, address TEXT NOT NULL, at TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS decisions_by_submission ON decisions (submission_id, id)",
+    "CREATE TABLE IF NOT EXISTS audit ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL,"
+    " address TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL)",
+    // Decisions and audit records are never changed nor deleted (web.md §2, §3).
+    "CREATE TRIGGER IF NOT EXISTS decisions_kept BEFORE DELETE ON decisions"
+    " BEGIN SELECT RAISE(ABORT, 'decisions are never deleted'); END",
+    "CREATE TRIGGER IF NOT EXISTS decisions_unchanged BEFORE UPDATE ON decisions"
+    " BEGIN SELECT RAISE(ABORT, 'decisions are never changed'); END",
+    "CREATE TRIGGER IF NOT EXISTS audit_kept BEFORE DELETE ON audit"
+    " BEGIN SELECT RAISE(ABORT, 'audit records are never deleted'); END",
+    "CREATE TRIGGER IF NOT EXISTS audit_unchanged BEFORE UPDATE ON audit"
+    " BEGIN SELECT RAISE(ABORT, 'audit records are never changed'); END",
+};
+
 Text nullable(const std::string& text) {
   return text.empty() ? Text() : Text(text);
 }
@@ -140,6 +169,42 @@ Store::Store(const std::filesystem::path& file) : file_(file) {
       if (present == 0)
         session << "ALTER TABLE " + std::string(table) + " ADD COLUMN " + column + " " + type, now;
     }
+    migrate(session);
+  });
+}
+
+// Brings a store of an older schema version up to kSchemaVersion, in one immediate transaction
+// (a `watch` and a `serve` opening the same store at once migrate it once).
+void Store::migrate(Poco::Data::Session& session) {
+  const auto version = [&session] {
+    int found = 0;
+    session << "PRAGMA user_version", into(found), now;
+    return found;
+  };
+  int found = version();
+  if (found > kSchemaVersion)
+    throw core::Error("record store " + file_.string() + " has schema version " +
+                      std::to_string(found) + ", newer than this formpipe reads (" +
+                      std::to_string(kSchemaVersion) + ")");
+  if (found == kSchemaVersion) return;
+  session << "BEGIN IMMEDIATE", now;
+  try {
+    if (version() < 2)
+      for (const char* statement : kDeskSchema) session << statement, now;
+    session << "PRAGMA user_version = " + std::to_string(kSchemaVersion), now;
+    session << "COMMIT", now;
+  } catch (...) {
+    session << "ROLLBACK", now;
+    throw;
+  }
+}
+
+int Store::schema_version() {
+  std::lock_guard lock(mutex_);
+  return translated(file_, [&] {
+    int found = 0;
+    *session_ << "PRAGMA user_version", into(found), now;
+    return found;
   });
 }
 

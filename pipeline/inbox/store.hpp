@@ -18,6 +18,17 @@
 //! alliances also has executed_date and executed_by: set when a signed copy of the agreement
 //! comes back with every field signed (signing.md §4), from SIGNED-EXECUTED's executed-date.
 //!
+//! Schema version 2 (PRAGMA user_version; an older store is migrated when opened) adds the
+//! reviewers' desk (web.md):
+//!
+//!   users        name, password_hash (libsodium's Argon2id string), created_at
+//!   decisions    id, submission_id, decision (reviewed|returned), note, user, address, at
+//!   audit        id, at, user, address, action (sign-in, sign-in-failed, decision, upload, ...),
+//!                detail
+//!
+//! and the indexes the desk's submissions list pages through (by time, status, form, profile).
+//! Decisions and audit records are never changed nor deleted (triggers refuse it).
+//!
 //! Dates are ISO text, times ISO 8601 UTC. A submission's rows are written in one transaction
 //! (with those of the other submissions finished at the same time) after its result folder is
 //! durable (synchronous=FULL), and before its input leaves the inbox.
@@ -99,7 +110,13 @@ class Store {
   // Rows in a table ("submissions", "duplicates", ...).
   std::size_t count(const char* table);
 
+  static constexpr int kSchemaVersion = 2;
+  // The schema version of the store as opened (kSchemaVersion once migrated).
+  int schema_version();
+
  private:
+  void migrate(Poco::Data::Session& session);
+
   std::mutex mutex_;
   std::filesystem::path file_;
   std::unique_ptr<Poco::Data::Session> session_;

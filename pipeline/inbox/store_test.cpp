@@ -205,3 +205,56 @@ TEST_CASE("a store made before signing gains its columns when opened", "[inbox][
   CHECK_FALSE(facts[0].executed_date);
   CHECK_FALSE(facts[0].issued);  // rendering was off: nothing was issued to be signed
 }
+
+TEST_CASE("a store of schema version 0 is migrated to the desk's tables, its rows kept",
+          "[inbox][store]") {
+  ScratchFolder scratch;
+  const process::Report agreement = processed("alliance-agreement.valid.xml");
+  {
+    Store store(scratch / "formpipe.sqlite");
+    store.record("token-a", agreement, process::report_json(agreement), {}, times());
+  }
+  using Poco::Data::Keywords::into;
+  using Poco::Data::Keywords::now;
+  {  // the store as formpipe wrote it before the desk: no version, no desk tables
+    Poco::Data::Session session("SQLite", (scratch / "formpipe.sqlite").string());
+    for (const char* drop : {"DROP TABLE users", "DROP TABLE decisions", "DROP TABLE audit",
+                             "DROP INDEX submissions_by_status", "PRAGMA user_version = 0"})
+      session << drop, now;
+    int version = -1;
+    session << "PRAGMA user_version", into(version), now;
+    REQUIRE(version == 0);
+  }
+  Store store(scratch / "formpipe.sqlite");
+  CHECK(store.schema_version() == Store::kSchemaVersion);
+  CHECK(store.count("submissions") == 1);
+  CHECK(store.count("users") == 0);
+  CHECK(store.count("decisions") == 0);
+  CHECK(store.find(agreement.sha256));
+
+  Poco::Data::Session session("SQLite", (scratch / "formpipe.sqlite").string());
+  int indexes = 0;
+  session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = "
+             "'submissions_by_status'",
+      into(indexes), now;
+  CHECK(indexes == 1);
+  // A decision, once recorded, is neither changed nor deleted.
+  session << "INSERT INTO decisions (submission_id, decision, note, user, address, at)"
+             " VALUES ('" +
+                 agreement.id + "', 'reviewed', '', 'ann', '127.0.0.1', 'now')",
+      now;
+  CHECK_THROWS(session << "DELETE FROM decisions", now);
+  CHECK_THROWS(session << "UPDATE decisions SET note = 'x'", now);
+  CHECK(store.count("decisions") == 1);
+}
+
+TEST_CASE("a store of a newer schema version is refused", "[inbox][store]") {
+  ScratchFolder scratch;
+  { Store store(scratch / "formpipe.sqlite"); }
+  {
+    Poco::Data::Session session("SQLite", (scratch / "formpipe.sqlite").string());
+    session << "PRAGMA user_version = 99", Poco::Data::Keywords::now;
+  }
+  CHECK_THROWS_WITH(Store(scratch / "formpipe.sqlite"),
+                    Catch::Contains("schema version 99, newer than this formpipe reads"));
+}
