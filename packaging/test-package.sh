@@ -45,6 +45,31 @@ while IFS= read -r pdf; do
 done < <(find "$work/out" -name '*.pdf')
 echo "   $results result folders, $pdfs PDFs pass qpdf --check"
 
+echo "== package: the desk as the service runs it (user formpipe, the package's folders)"
+port=$((18000 + RANDOM % 1000))
+runuser -u formpipe -- /usr/bin/formpipe serve --out /var/lib/formpipe/out \
+  --inbox /var/lib/formpipe/inbox --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+serve=$!
+answer=$(/usr/bin/python3 - "$port" <<'PY'
+import sys, time, urllib.request, urllib.error
+for _ in range(50):
+    try:
+        with urllib.request.urlopen("http://127.0.0.1:%s/login" % sys.argv[1], timeout=5) as r:
+            print(r.status); break
+    except urllib.error.HTTPError as e:
+        print(e.code); break
+    except OSError:
+        time.sleep(0.2)
+PY
+)
+kill -TERM "$serve"
+wait "$serve" || true
+echo "   GET /login: $answer"
+case "$answer" in
+  200) ;;
+  *) cat "$work/serve.log" >&2; echo "the desk did not answer" >&2; exit 1 ;;
+esac
+
 echo "== package: systemd-analyze verify"
 systemd-analyze verify /lib/systemd/system/formpipe-watch.service \
   /lib/systemd/system/formpipe-serve.service
