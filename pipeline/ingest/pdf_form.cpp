@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <new>
 #include <set>
 #include <stdexcept>
@@ -223,27 +224,97 @@ struct Fields {
   bool signature = false;  // a signature field (/FT /Sig), signed or not
 };
 
+// Fully qualified names and inherited values, each node's worked out once: a hostile form may
+// give one long /T or /V to a parent of many thousand kids, and QPDF's getFullyQualifiedName
+// and getInheritableFieldValue would copy it for every kid.
+class FieldText {
+ public:
+  // The name of the field whose dictionary is `node`: its /T and its parents'.
+  const std::string& name(QPDFObjectHandle node, int depth = 0) {
+    if (!node.isDictionary()) return empty_;
+    const bool indirect = node.isIndirect();
+    if (indirect) {
+      if (const auto it = names_.find(node.getObjGen()); it != names_.end()) return it->second;
+    }
+    if (depth > kMaxFieldDepth)
+      throw Unreadable("not a readable form: its fields nest more than " +
+                       std::to_string(kMaxFieldDepth) + " levels deep");
+    // A loop of /Parent links is cut where it closes (the entry is made before the walk up).
+    std::string* slot = nullptr;
+    if (indirect) slot = &names_[node.getObjGen()];
+    std::string out = name(node.getKey("/Parent"), depth + 1);
+    QPDFObjectHandle title = node.getKey("/T");
+    if (title.isString()) {
+      if (!out.empty()) out += '.';
+      out += title.getUTF8Value();
+    }
+    if (out.size() > kMaxNameBytes)
+      throw Unreadable("not a readable form: a field name is longer than " +
+                       std::to_string(kMaxNameBytes) + " bytes");
+    if (!slot) {
+      scratch_ = std::move(out);
+      return scratch_;
+    }
+    names_[node.getObjGen()] = std::move(out);
+    return names_[node.getObjGen()];
+  }
+
+  // The field's /V, or its nearest parent's, as text (value_text).
+  std::string value(QPDFObjectHandle node) {
+    for (int depth = 0; node.isDictionary() && depth <= kMaxFieldDepth; ++depth) {
+      if (node.hasKey("/V")) {
+        std::string text;
+        if (node.isIndirect()) {
+          auto [it, added] = values_.emplace(node.getObjGen(), std::string());
+          if (added) it->second = value_text(node.getKey("/V"));
+          text = it->second;
+        } else {
+          text = value_text(node.getKey("/V"));
+        }
+        total_ += text.size();
+        if (total_ > kMaxValueBytes)
+          throw Unreadable("not a readable form: its field values add up to more than " +
+                           std::to_string(kMaxValueBytes >> 20) + " MiB");
+        return text;
+      }
+      node = node.getKey("/Parent");
+    }
+    return {};
+  }
+
+ private:
+  static constexpr int kMaxFieldDepth = 64;
+  static constexpr std::size_t kMaxNameBytes = 4096;
+  static constexpr std::size_t kMaxValueBytes = 64u << 20;
+  std::map<QPDFObjGen, std::string> names_;
+  std::map<QPDFObjGen, std::string> values_;
+  std::string scratch_;
+  std::string empty_;
+  std::size_t total_ = 0;
+};
+
 Fields fields_of(QPDF& pdf) {
   Fields out;
   check_page_tree(pdf);
   QPDFAcroFormDocumentHelper acroform(pdf);
+  FieldText text;
   std::unordered_map<std::string, std::size_t> index;  // name -> position in out.fields
   for (QPDFFormFieldObjectHelper& field : acroform.getFormFields()) {
     if (field.getFieldType() == "/Sig") {
       out.signature = true;
       return out;
     }
-    std::string name = field.getFullyQualifiedName();
-    std::string value = value_text(field.getValue());
+    const QPDFObjectHandle node = field.getObjectHandle();
+    std::string name = text.name(node);
     auto [at, added] = index.emplace(name, out.fields.size());
     if (added) {
       if (out.fields.size() >= kMaxFields)
         throw Unreadable("not a readable form: it has more than " + std::to_string(kMaxFields) +
                          " fields");
-      out.fields.push_back(FormField{std::move(name), std::move(value), 0});
+      out.fields.push_back(FormField{std::move(name), text.value(node), 0});
     } else if (out.fields[at->second].value.empty()) {
       // The same field again (a check box's widgets are fields of their own to QPDF).
-      out.fields[at->second].value = std::move(value);
+      out.fields[at->second].value = text.value(node);
     }
   }
   // Pages: the first page a field's widget is on.
@@ -253,7 +324,7 @@ Fields fields_of(QPDF& pdf) {
     for (QPDFAnnotationObjectHelper& widget : acroform.getWidgetAnnotationsForPage(page)) {
       QPDFFormFieldObjectHelper field = acroform.getFieldForAnnotation(widget);
       if (field.isNull()) continue;
-      const auto at = index.find(field.getFullyQualifiedName());
+      const auto at = index.find(text.name(field.getObjectHandle()));
       if (at != index.end() && out.fields[at->second].page == 0)
         out.fields[at->second].page = number;
     }

@@ -424,6 +424,11 @@ TEST_CASE("PDFs that are not readable formpipe forms are one FORMAT-PDF finding"
     spec.kind = "alliance-agreement";
     unreadable_with(read_form(spec), "names the form kind \"alliance-agreement\"");
   }
+  SECTION("a field name longer than 4096 bytes (a parent's long /T given to many kids)") {
+    const std::string parent(5000, 'x');
+    for (int i = 1; i <= 3; ++i) spec.fields.push_back({parent + "." + std::to_string(i), "v"});
+    unreadable_with(read_form(spec), "a field name is longer than 4096 bytes");
+  }
   SECTION("damaged: no catalog can be found") {
     unreadable_with(
         read_pdf("%PDF-1.7\n1 0 obj\n<< /Type /Catalog\nendobj\ntrailer\n<<>>\n%%EOF\n"),
