@@ -36,6 +36,7 @@
 #include "pipeline/core/data_dir.hpp"
 #include "pipeline/core/error.hpp"
 #include "pipeline/ingest/ingest.hpp"
+#include "pipeline/ingest/pdf_form_test_support.hpp"
 #include "pipeline/process/process.hpp"
 #include "pipeline/render/compliance_summary.hpp"
 #include "pipeline/render/render.hpp"
@@ -315,6 +316,50 @@ Row ingest_proposals_row(bench::Generator& generator, const Counts& counts) {
   return row;
 }
 
+// A filled CET grant proposal form: samples/cet-grant-proposal.valid.xml's values in the fields
+// pdf-forms.md §2 names (ingest/pdf_form_test_support.hpp makes the PDF, as a person's viewer
+// would save it), read into the model (ingest only), then read and validated.
+std::vector<Row> pdf_form_rows(const Counts& counts) {
+  pugi::xml_document doc;
+  const fs::path sample = core::data_dir() / "samples" / "cet-grant-proposal.valid.xml";
+  if (!doc.load_file(sample.c_str())) throw core::Error("bench: cannot read " + sample.string());
+  ingest::form_testing::FormPdf spec;
+  spec.kind = "cet-grant-proposal";
+  spec.profile = "cet-grant";
+  spec.fields = ingest::form_testing::fields_of_xml(doc.document_element());
+  const std::string pdf = ingest::form_testing::make_form_pdf(spec);
+  const int reads = counts.proposals / 4;
+  const auto read = [&] {
+    ingest::PdfIngested out = ingest::ingest_pdf(pdf, "proposal.pdf", {});
+    if (!out.ingested.submission || !out.ingested.findings.empty())
+      throw core::Error("bench: the filled grant proposal form did not read cleanly");
+  };
+  read();  // warm-up
+  std::vector<Row> rows;
+  double start = thread_cpu_seconds();
+  for (int i = 0; i < reads; ++i) read();
+  double seconds = thread_cpu_seconds() - start;
+  Row row = named("read filled grant proposal PDF form (" + std::to_string(spec.fields.size()) +
+                  " fields)");
+  row.count = reads;
+  row.per_second = reads / seconds;
+  row.ms_each = 1000 * seconds / reads;
+  row.kb_each = static_cast<double>(pdf.size()) / 1024;
+  row.mb_per_second = static_cast<double>(pdf.size()) * reads / seconds / 1e6;
+  rows.push_back(row);
+  start = thread_cpu_seconds();
+  for (int i = 0; i < reads; ++i) ingest_and_validate(pdf, "proposal.pdf");
+  seconds = thread_cpu_seconds() - start;
+  row = named("ingest+validate grant proposal PDF form");
+  row.count = reads;
+  row.per_second = reads / seconds;
+  row.ms_each = 1000 * seconds / reads;
+  row.kb_each = static_cast<double>(pdf.size()) / 1024;
+  row.mb_per_second = static_cast<double>(pdf.size()) * reads / seconds / 1e6;
+  rows.push_back(row);
+  return rows;
+}
+
 Row ingest_diary_row(bench::Generator& generator, const Counts& counts) {
   const std::string csv = generator.diary_csv(counts.diary_rows);
   const double start = thread_cpu_seconds();
@@ -508,6 +553,7 @@ int main(int argc, char** argv) {
     if (wanted("ingest")) {
       rows.push_back(ingest_proposals_row(generator, counts));
       rows.push_back(ingest_diary_row(generator, counts));
+      for (Row& row : pdf_form_rows(counts)) rows.push_back(std::move(row));
     }
     if (wanted("sign"))
       for (auto& row : sign_rows(generator, counts, settings.work)) rows.push_back(std::move(row));

@@ -184,7 +184,8 @@ TEST_CASE("a changed, unknown, untrusted or unreadable PDF is reported for what 
     CHECK(plain->getArray("findings")
               ->getObject(0)
               ->getValue<std::string>("message")
-              .find("not a formpipe form or signed document") != std::string::npos);
+              .find("not a formpipe form: fill in the form from `formpipe blank`") !=
+          std::string::npos);
     t::write_file(office.dir / "broken.pdf", "%PDF-1.7\nnothing else\n");
     const Object broken = office.submit(office.dir / "broken.pdf", "broken.pdf", 2);
     CHECK(rules_of(broken) == std::vector<std::string>{"FORMAT-PDF"});

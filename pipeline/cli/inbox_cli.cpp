@@ -98,8 +98,9 @@ void print_inbox_help_tail(const Poco::Util::OptionSet& options) {
   std::cout << "\nOptions:\n";
   print_options(options);
   std::cout
-      << "\nWhat goes in the inbox: each file (.xml, .csv, .zip) or folder bundle is one\n"
-         "submission; a .pdf is a signed copy of an agreement or letter this OUTDIR issued,\n"
+      << "\nWhat goes in the inbox: each file (.xml, .csv, .zip, .pdf) or folder bundle is one\n"
+         "submission. A .pdf is a filled form from `formpipe blank`, read like its XML\n"
+         "(docs/forms.md), or a signed copy of an agreement or letter this OUTDIR issued,\n"
          "matched to it, its signatures verified (against --trust) and, when every field is\n"
          "signed, the agreement recorded as executed (docs/signing.md). Names starting with\n"
          "'.' or '~', ending in '~', or with a temporary suffix (.tmp .temp .part .partial\n"

@@ -39,13 +39,18 @@ model::AllianceBackground read_background(pugi::xml_node root, Reader& reader) {
   out.evaluation_period = read_period(node, "evaluation-period", Need::Optional, reader);
   if (!node) {
     const std::string base = out.location + "/";
-    out.alliance_name.location = base + "alliance-name";
-    out.initial_date_signed.location = base + "initial-date-signed";
-    out.date_renewed.location = base + "date-renewed";
-    out.overview.location = base + "overview";
-    out.implementation_team_members.location = base + "implementation-team-members";
-    out.contributors.location = base + "contributors";
-    out.evaluation_period.location = base + "evaluation-period";
+    // A form's fields are named whole ("alliance-background.overview (page 1)").
+    const auto at = [&](const char* name) {
+      return reader.form() ? reader.child_path(root, "alliance-background." + std::string(name))
+                           : core::Location(base + name);
+    };
+    out.alliance_name.location = at("alliance-name");
+    out.initial_date_signed.location = at("initial-date-signed");
+    out.date_renewed.location = at("date-renewed");
+    out.overview.location = at("overview");
+    out.implementation_team_members.location = at("implementation-team-members");
+    out.contributors.location = at("contributors");
+    out.evaluation_period.location = at("evaluation-period");
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "pipeline/ingest/bundle.hpp"
+#include "pipeline/ingest/ingest.hpp"
 #include "pipeline/ingest/reader.hpp"
 #include "pipeline/model/form.hpp"
 
@@ -23,6 +24,11 @@ model::AllianceAgreement read_alliance_agreement(pugi::xml_node root, Reader& re
 model::DeclinationLetter read_declination_letter(pugi::xml_node root, Reader& reader);
 model::ExpirationTerminationLetter read_expiration_termination_letter(pugi::xml_node root,
                                                                       Reader& reader);
+
+// Resolves the profile, then runs the kind's reader on a tree (XML, CSV or PDF form).
+Ingested read_tree(const Tree& tree, const Options& options);
+// An unreadable result with one finding of `rule` (a full stop added to the message).
+Ingested unreadable(const core::RuleRef& rule, std::string message, std::string kind = {});
 
 // formats.md §8.3–§8.5: a checked manifest and its bundle -> the XML tree of the same form.
 // Manifest keys become root attributes (profile, stage, ...). Unknown CSV columns become

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <variant>
 
 #include "pipeline/ingest/form_readers.hpp"
 #include "pipeline/ingest/xml_source.hpp"
@@ -19,15 +20,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return true;
 }
 
-Ingested unreadable(const core::RuleRef& rule, std::string message, std::string kind = {}) {
-  Ingested out;
-  out.unreadable = true;
-  out.kind = std::move(kind);
-  if (!message.empty() && message.back() != '.') message += '.';
-  out.findings.push_back(core::make_finding(rule, std::move(message)));
-  return out;
-}
-
 // "64 MiB" for whole mebibytes, else "1000 bytes".
 std::string size_text(std::uint64_t bytes) {
   if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
@@ -43,8 +35,17 @@ std::string join(const std::vector<std::string_view>& items) {
   return out;
 }
 
-// Resolves the profile, then runs the kind's reader. `fatal_rule` is FORMAT-XML for XML input
-// and FORMAT-CSV for CSV input.
+}  // namespace
+
+Ingested unreadable(const core::RuleRef& rule, std::string message, std::string kind) {
+  Ingested out;
+  out.unreadable = true;
+  out.kind = std::move(kind);
+  if (!message.empty() && message.back() != '.') message += '.';
+  out.findings.push_back(core::make_finding(rule, std::move(message)));
+  return out;
+}
+
 Ingested read_tree(const Tree& tree, const Options& options) {
   Ingested out;
   const pugi::xml_node root = tree.root();
@@ -81,6 +82,8 @@ Ingested read_tree(const Tree& tree, const Options& options) {
   out.submission = std::move(submission);
   return out;
 }
+
+namespace {
 
 Ingested from_tree(TreeOrError built, const core::RuleRef& fatal_rule, const Options& options) {
   if (auto* error = std::get_if<std::string>(&built)) return unreadable(fatal_rule, *error);
@@ -141,7 +144,53 @@ Ingested ingest_bytes(std::string_view bytes, const std::string& name, const Opt
     return ingest_bundle(std::get<Bundle>(bundle), options);
   }
   if (ends_with(name, ".csv")) return ingest_csv(bytes, name, options);
+  if (ends_with(name, ".pdf")) {
+    PdfIngested pdf = ingest_pdf(bytes, name, options);
+    if (!pdf.signed_document) return std::move(pdf.ingested);
+    return unreadable(kFormatPdf, name +
+                                      ": a signed document, not a form; formpipe check reads it "
+                                      "as a signed copy (signing.md §4)");
+  }
   return ingest_xml(bytes, name, options);
+}
+
+namespace {
+
+// The bytes of the regular file `path`, at most `cap` of them; or why they are not read.
+std::variant<std::string, Ingested> read_file(const std::filesystem::path& path,
+                                              const core::RuleRef& rule, std::uint64_t cap) {
+  const std::string name = path.filename().string();
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  // A FIFO or a device (/dev/zero) would be read without end: only regular files are read.
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    return unreadable(rule, name + ": is " + special_file_kind(status.type()) +
+                                ", not a regular file; expected a form file or a bundle folder");
+  const std::string too_big = name + ": larger than the " + size_text(cap) + " limit for one " +
+                              (&rule == &kFormatPdf ? "PDF" : "submission");
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > cap)
+    return unreadable(rule, too_big);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return unreadable(rule, name + ": cannot open the file");
+  std::string bytes;
+  char buffer[1 << 16];
+  // Reading stops at the cap whatever the file's size said (it may grow while read).
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > cap) return unreadable(rule, too_big);
+  }
+  return bytes;
+}
+
+}  // namespace
+
+PdfIngested ingest_pdf_path(const std::filesystem::path& path, const Options& options) {
+  auto read = read_file(path, kFormatPdf, std::min(options.max_bytes, kMaxPdfBytes));
+  if (auto* failed = std::get_if<Ingested>(&read))
+    return PdfIngested{std::move(*failed), false, {}};
+  PdfIngested out = ingest_pdf(std::get<std::string>(read), path.filename().string(), options);
+  if (out.signed_document) out.bytes = std::move(std::get<std::string>(read));
+  return out;
 }
 
 Ingested ingest_path(const std::filesystem::path& path, const Options& options) {
@@ -153,26 +202,14 @@ Ingested ingest_path(const std::filesystem::path& path, const Options& options) 
     if (auto* error = std::get_if<std::string>(&bundle)) return unreadable(kFormatCsv, *error);
     return ingest_bundle(std::get<Bundle>(bundle), options);
   }
-  const core::RuleRef& rule =
-      ends_with(name, ".zip") || ends_with(name, ".csv") ? kFormatCsv : kFormatXml;
-  // A FIFO or a device (/dev/zero) would be read without end: only regular files are read.
-  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-    return unreadable(rule, name + ": is " + special_file_kind(status.type()) +
-                                ", not a regular file; expected a form file or a bundle folder");
-  const std::string too_big =
-      name + ": larger than the " + size_text(options.max_bytes) + " limit for one submission";
-  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > options.max_bytes)
-    return unreadable(rule, too_big);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return unreadable(rule, name + ": cannot open the file");
-  std::string bytes;
-  char buffer[1 << 16];
-  // Reading stops at the cap whatever the file's size said (it may grow while read).
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > options.max_bytes) return unreadable(rule, too_big);
-  }
-  return ingest_bytes(bytes, name, options);
+  const bool pdf = ends_with(name, ".pdf");
+  const core::RuleRef& rule = pdf                                                  ? kFormatPdf
+                              : ends_with(name, ".zip") || ends_with(name, ".csv") ? kFormatCsv
+                                                                                   : kFormatXml;
+  auto read =
+      read_file(path, rule, pdf ? std::min(options.max_bytes, kMaxPdfBytes) : options.max_bytes);
+  if (auto* failed = std::get_if<Ingested>(&read)) return std::move(*failed);
+  return ingest_bytes(std::get<std::string>(read), name, options);
 }
 
 }  // namespace pipeline::ingest

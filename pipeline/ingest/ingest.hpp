@@ -2,7 +2,8 @@
 //! Ingest: file bytes -> model::Submission, the only stage that reads submissions. XML is the
 //! canonical form; CSV files and bundles (.zip or folder) are turned into the same tree first
 //! (tree.hpp), so every FORMAT-* finding is the same for a CSV twin, with "(file row N)" added
-//! to its location.
+//! to its location. A fillable PDF form (pdf-forms.md §3) is turned into the same tree from its
+//! fields, and its locations are field names with pages ("activities.activity.3.date (page 1)").
 
 #include <cstdint>
 #include <filesystem>
@@ -32,8 +33,27 @@ struct Ingested {
   std::vector<core::Finding> findings;  // FORMAT-* findings
 };
 
+// PDFs larger than this are unreadable (FORMAT-PDF) without being read: a filled form or a
+// signed copy is well under a megabyte; 16 MiB leaves room for forms with many incremental saves.
+inline constexpr std::uint64_t kMaxPdfBytes = 16ull << 20;
+
+// A PDF read as a fillable form (pdf-forms.md §3).
+struct PdfIngested {
+  // The form read like its XML twin; or, for any other PDF, unreadable with one FORMAT-PDF
+  // finding (damaged, encrypted, over kMaxPdfBytes, not a formpipe form, an unknown form
+  // version).
+  Ingested ingested;
+  // A PDF with signatures or signature fields (signing.md §4): nothing was read; it is the
+  // signed-copy reader's (process/signed_copy.cpp).
+  bool signed_document = false;
+  std::string bytes;  // the file's bytes, for that reader (ingest_pdf_path, signed documents only)
+};
+PdfIngested ingest_pdf(std::string_view bytes, const std::string& name, const Options& options);
+// The same for a file: one over kMaxPdfBytes (or options.max_bytes) is not read.
+PdfIngested ingest_pdf_path(const std::filesystem::path& path, const Options& options);
+
 // Reads a file, .zip bundle or folder bundle: a folder or a name ending in .zip is a bundle,
-// .csv is a single CSV, anything else XML. Never throws for bad input.
+// .csv is a single CSV, .pdf a PDF form, anything else XML. Never throws for bad input.
 Ingested ingest_path(const std::filesystem::path& path, const Options& options);
 // The same from bytes already read; `name` decides the format as above (no folders).
 Ingested ingest_bytes(std::string_view bytes, const std::string& name, const Options& options);

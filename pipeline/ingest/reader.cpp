@@ -27,6 +27,13 @@ core::Location Reader::attribute_path(pugi::xml_node node, std::string_view name
   return paths_->attribute_path(node, name);
 }
 
+std::string Reader::form_date_label(std::string label) {
+  constexpr std::string_view iso = "YYYY-MM-DD";
+  if (const std::size_t at = label.find(iso); at != std::string::npos)
+    label.insert(at + iso.size(), " or MM/DD/YYYY");
+  return label;
+}
+
 void Reader::report(const core::RuleRef& rule, std::string message, std::string location) {
   findings_.push_back(core::make_finding(rule, std::move(message), std::move(location)));
 }

@@ -35,6 +35,7 @@ class Children;
 
 inline constexpr core::RuleRef kFormatXml{"FORMAT-XML", core::Severity::Error, "formats.md §1–§2"};
 inline constexpr core::RuleRef kFormatCsv{"FORMAT-CSV", core::Severity::Error, "formats.md §8"};
+inline constexpr core::RuleRef kFormatPdf{"FORMAT-PDF", core::Severity::Error, "rules.md §9"};
 inline constexpr core::RuleRef kFormatProfile{"FORMAT-PROFILE", core::Severity::Error,
                                               "formats.md §1; MIOSHA-ADM-03-3R6 App C, App E"};
 inline constexpr core::RuleRef kFormatRequired{"FORMAT-REQUIRED", core::Severity::Error,
@@ -57,6 +58,9 @@ class Reader {
 
   // The resolved profile (root attribute, manifest key or --profile).
   const std::string& profile() const { return profile_; }
+  // Whether the tree was built from a PDF form's fields (locations are field names; a child
+  // path's name may then name a deeper field, "alliance-background.overview").
+  bool form() const { return tree_.form != nullptr; }
 
   // Path of an element, with row indexes and the CSV origin.
   core::Location path(pugi::xml_node node) const;
@@ -171,19 +175,39 @@ class Reader {
       out.state = source.state;
       return;
     }
-    if (std::optional<T> value = parse(*source.value)) {
+    std::optional<T> value = parse(*source.value);
+    if (!value && tree_.form) value = form_value<T>(parse, *source.value);
+    if (value) {
       out.state = core::FieldState::Present;
       out.value = std::move(*value);
     } else {
       out.state = core::FieldState::Rejected;
+      std::string label;
       if constexpr (std::is_invocable_v<const Label&, std::string_view>)
-        report_type(type_rule, out.location, type_label(std::string_view(out.raw)), out.raw);
+        label = type_label(std::string_view(out.raw));
       else if constexpr (std::is_invocable_v<const Label&>)
-        report_type(type_rule, out.location, type_label(), out.raw);
+        label = type_label();
       else
-        report_type(type_rule, out.location, type_label, out.raw);
+        label = type_label;
+      if constexpr (std::is_same_v<T, core::Date>) {
+        if (tree_.form) label = form_date_label(std::move(label));
+      }
+      report_type(type_rule, out.location, label, out.raw);
     }
   }
+  // A PDF form's date written M/D/YYYY or MM/DD/YYYY, or money with `$` and thousands commas
+  // (pdf-forms.md §3), parsed as its formats.md spelling; nullopt for other types and texts.
+  template <class T, class Parse>
+  std::optional<T> form_value(Parse& parse, const std::string& text) {
+    if constexpr (std::is_same_v<T, core::Date>) {
+      if (std::optional<std::string> iso = form_date_text(text)) return parse(*iso);
+    } else if constexpr (std::is_same_v<T, core::Money>) {
+      if (std::optional<std::string> plain = form_money_text(text)) return parse(*plain);
+    }
+    return std::nullopt;
+  }
+  // "a date YYYY-MM-DD or MM/DD/YYYY" where the label names YYYY-MM-DD.
+  static std::string form_date_label(std::string label);
 
   const Tree& tree_;
   std::vector<core::Finding>& findings_;

@@ -189,7 +189,30 @@ bool Paths::has_own_origin(pugi::xml_node node) const {
          tree_.origin.count(node.internal_object()) != 0;
 }
 
+std::string Paths::form_name(pugi::xml_node node) const {
+  if (!node) return {};
+  const auto it = tree_.form->names.find(node.internal_object());
+  return it == tree_.form->names.end() ? std::string(node.name()) : it->second;
+}
+
+core::Location Paths::form_child(pugi::xml_node parent, std::string_view name) const {
+  std::string full = form_name(parent);
+  if (!full.empty()) full += '.';
+  full += name;
+  // A value element with attribute fields keeps its own text in the field `text` (forms.md).
+  if (std::string text = full + ".text"; tree_.form->pages.count(text) != 0) full = std::move(text);
+  return core::Location(tree_.form->location(full));
+}
+
 core::Location Paths::path(pugi::xml_node node) const {
+  if (tree_.form) {
+    if (!node || node.type() != pugi::node_element) return {};
+    if (node == tree_.root()) return core::Location(std::string_view(node.name()));
+    std::string name = form_name(node);
+    if (std::string text = name + ".text"; tree_.form->pages.count(text) != 0)
+      name = std::move(text);
+    return core::Location(tree_.form->location(name));
+  }
   // The parent's shared text and this element's leaf, unless the element has a CSV origin of
   // its own (or no parent element): then the whole text.
   if (node && node.type() == pugi::node_element) {
@@ -207,10 +230,17 @@ core::Location Paths::path(pugi::xml_node node) const {
 }
 
 core::Location Paths::child_path(pugi::xml_node parent, std::string_view name) const {
+  if (tree_.form) return form_child(parent, name);
   return core::Location(parent ? parent_path(parent).shared : nullptr, "/", name);
 }
 
 core::Location Paths::attribute_path(pugi::xml_node node, std::string_view name) const {
+  if (tree_.form) {
+    std::string full = form_name(node);
+    if (!full.empty()) full += '.';
+    full += name;
+    return core::Location(tree_.form->location(full));
+  }
   return core::Location(node ? parent_path(node).shared : nullptr, "/@", name);
 }
 

@@ -1,9 +1,10 @@
 #pragma once
 // Private to the Reader (reader.cpp, reader_paths.cpp): the indexes that make locations and
-// lookups cheap. Paths builds an element's location ("a/b[2]/c (table-d.csv row 7)") from its
-// parent's, kept in a small cache, with row indexes from an open-addressing table and CSV
-// origins behind a bit filter; Children indexes the named children of the last parents looked
-// in. Neither changes what a location says, only what it costs.
+// lookups cheap (a PDF form's locations are its field names, looked up in Tree::form). Paths builds
+// an element's location ("a/b[2]/c (table-d.csv row 7)") from its parent's, kept in a small cache,
+// with row indexes from an open-addressing table and CSV origins behind a bit filter; Children
+// indexes the named children of the last parents looked in. Neither changes what a location says,
+// only what it costs.
 
 #include <pugixml.hpp>
 
@@ -37,6 +38,9 @@ class Paths {
 
  private:
   const Tree& tree_;
+  // A form tree's locations (tree_.form): field names with pages.
+  std::string form_name(pugi::xml_node node) const;
+  core::Location form_child(pugi::xml_node parent, std::string_view name) const;
   // Row element -> 1-based index: an open-addressing table (rows are never removed; a node
   // per row would cost an allocation each).
   struct RowSlot {

@@ -3,11 +3,16 @@
 //! into the same tree (their rows become the XML row elements), so one reader per form kind
 //! serves both, and a CSV twin gives exactly the findings of its XML. Elements built from CSV
 //! remember the file and row they came from, for finding locations ("(table-d.csv row 7)").
+//! A fillable PDF form's fields make the same tree too (pdf_form.cpp): its elements remember
+//! their field names, and locations are field names with their page
+//! ("activities.activity.3.date (page 1)").
 
 #include <pugixml.hpp>
 
 #include <deque>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace pipeline::ingest {
@@ -22,10 +27,26 @@ struct Origin {
   void append_to(std::string& out) const;
 };
 
+// The fields of a PDF form a tree was built from (form_fields.hpp): what its locations name.
+struct FormOrigin {
+  // Element (pugi internal object) -> its field name below the root ("activities.activity.3");
+  // the root's is empty.
+  std::unordered_map<const void*, std::string> names;
+  // Every field of the form, empty ones included, and every prefix of their names ->
+  // the 1-based page of its first widget (0: on no page).
+  std::unordered_map<std::string, int> pages;
+
+  // "activities.activity.3.date (page 1)": `name` with its page, when the form has it.
+  std::string location(std::string_view name) const;
+};
+
 struct Tree {
   pugi::xml_document doc;
   // Element (pugi internal object) -> its origin, for elements built from CSV rows.
   std::unordered_map<const void*, Origin> origin;
+  // Set for a tree built from a PDF form's fields: locations are field names, and dates and
+  // money may be written as people write them in the US (values.hpp, form values).
+  std::unique_ptr<FormOrigin> form;
 
   pugi::xml_node root() const { return doc.document_element(); }
   // "table-d.csv", or any text.

@@ -138,6 +138,58 @@ std::string date_type_label(std::string_view raw) {
          std::to_string(core::kLastYear) + "-12-31 (this one is out of range)";
 }
 
+std::optional<std::string> form_date_text(std::string_view text) {
+  // M/D/YYYY or MM/DD/YYYY: one or two digits, one or two digits, four digits.
+  const std::size_t first = text.find('/');
+  const std::size_t second = first == std::string_view::npos ? first : text.find('/', first + 1);
+  if (second == std::string_view::npos) return std::nullopt;
+  const std::string_view month = text.substr(0, first);
+  const std::string_view day = text.substr(first + 1, second - first - 1);
+  const std::string_view year = text.substr(second + 1);
+  if (month.empty() || month.size() > 2 || !all_digits(month) || day.empty() || day.size() > 2 ||
+      !all_digits(day) || year.size() != 4 || !all_digits(year))
+    return std::nullopt;
+  std::string out(year);
+  out += '-';
+  if (month.size() == 1) out += '0';
+  out += month;
+  out += '-';
+  if (day.size() == 1) out += '0';
+  out += day;
+  return out;
+}
+
+std::optional<std::string> form_money_text(std::string_view text) {
+  const bool dollar = !text.empty() && text.front() == '$';
+  if (dollar) text.remove_prefix(1);
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view cents =
+      point == std::string_view::npos ? std::string_view() : text.substr(point);
+  // Digits, or thousands groups [0-9]{1,3}(,[0-9]{3})+.
+  std::string out;
+  std::size_t start = 0;
+  bool commas = false;
+  while (true) {
+    const std::size_t comma = whole.find(',', start);
+    const bool last = comma == std::string_view::npos;
+    const std::string_view group =
+        whole.substr(start, last ? std::string_view::npos : comma - start);
+    if (!all_digits(group)) return std::nullopt;
+    if (commas || !last) {
+      // in a grouped number: the first group has 1 to 3 digits, the others 3
+      if (start == 0 ? group.size() > 3 : group.size() != 3) return std::nullopt;
+    }
+    out += group;
+    if (last) break;
+    commas = true;
+    start = comma + 1;
+  }
+  if (!dollar && !commas) return std::nullopt;  // nothing to rewrite
+  out += cents;
+  return out;
+}
+
 std::optional<bool> parse_yes_no(std::string_view text) {
   if (text == "yes") return true;
   if (text == "no") return false;

@@ -44,6 +44,13 @@ std::string single_line_text(std::string_view raw);
 // outside the years core::kFirstYear..kLastYear, one that says it is out of range.
 std::string date_type_label(std::string_view raw);
 
+// What a PDF form also accepts (pdf-forms.md §3), rewritten to formats.md §2.1's spelling:
+// a date M/D/YYYY or MM/DD/YYYY as YYYY-MM-DD ("3/7/2025" -> "2025-03-07"), and money with a
+// leading `$` and thousands commas as plain digits ("$1,250.00" -> "1250.00"). Nullopt when
+// `text` is not written so (the value is then parsed as it is).
+std::optional<std::string> form_date_text(std::string_view text);
+std::optional<std::string> form_money_text(std::string_view text);
+
 // Parsers for formats.md §2.1 types, for use with Reader::typed / convert.
 std::optional<bool> parse_yes_no(std::string_view text);
 std::optional<std::string> parse_zip(std::string_view text);

@@ -145,7 +145,7 @@ void feed_folder(Sha256& engine, const std::filesystem::path& folder,
   }
 }
 
-// A .pdf submission is a signed copy (fillable forms will be read here too).
+// A .pdf submission: a filled form or a signed copy (signed_copy.cpp).
 bool is_pdf(const std::filesystem::path& input) {
   std::string extension = input.extension().string();
   for (char& c : extension) c = static_cast<char>(c | 0x20);
@@ -228,9 +228,8 @@ Processed process_path(const std::filesystem::path& input, const Environment& en
   ingest_options.max_bytes = options.max_bytes;
   ingest_options.bundle_limits.max_total_bytes =
       std::min(ingest_options.bundle_limits.max_total_bytes, options.max_bytes);
-  ingest::Ingested ingested = is_pdf(input)
-                                  ? read_signed_copy(input, options.trust, options.max_bytes)
-                                  : ingest::ingest_path(input, ingest_options);
+  ingest::Ingested ingested = is_pdf(input) ? read_pdf(input, ingest_options, options.trust)
+                                            : ingest::ingest_path(input, ingest_options);
   if (ingested.submission) match_issued(*ingested.submission, options, ingested);
   report.form = ingested.kind;
   report.profile = ingested.profile;

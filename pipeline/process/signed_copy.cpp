@@ -1,7 +1,7 @@
-// A PDF submission (signing.md §4, rules.md §9): a signed copy of an agreement or letter
-// formpipe issued. Its signatures are verified here (signing::verify_pdf, over QPDF and OpenSSL)
-// into model::SignedDocument's facts; the SIGNED rules judge them. A PDF that cannot be read,
-// or that has no signature field at all, is FORMAT-PDF.
+// A PDF submission (pdf-forms.md §3, signing.md §4, rules.md §9): a formpipe form, read by
+// ingest; or a signed copy of an agreement or letter formpipe issued, whose signatures are
+// verified here (signing::verify_pdf, over QPDF and OpenSSL) into model::SignedDocument's facts
+// for the SIGNED rules. Anything else is FORMAT-PDF.
 #include "pipeline/process/signed_copy.hpp"
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/ingest/reader.hpp"
 #include "pipeline/process/names.hpp"
 #include "pipeline/process/process.hpp"
 #include "pipeline/signing/verify.hpp"
@@ -16,8 +17,6 @@
 namespace pipeline::process {
 
 namespace {
-
-constexpr core::RuleRef kFormatPdf{"FORMAT-PDF", core::Severity::Error, "rules.md §9"};
 
 std::string page_text(int page) {
   return page > 0 ? "page " + std::to_string(page) : std::string();
@@ -41,33 +40,31 @@ std::vector<std::string> first_revision_hashes(std::string_view pdf,
 
 }  // namespace
 
-ingest::Ingested read_signed_copy(const std::filesystem::path& path,
-                                  const std::shared_ptr<const signing::TrustAnchors>& trust,
-                                  std::uint64_t max_bytes) {
+ingest::Ingested read_pdf(const std::filesystem::path& path, const ingest::Options& options,
+                          const std::shared_ptr<const signing::TrustAnchors>& trust) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(std::filesystem::status(path, ec))) {
+    ingest::Ingested out;
+    out.unreadable = true;
+    out.findings.push_back(core::make_finding(
+        ingest::kFormatPdf,
+        escape_name(path.filename().string()) + ": not a regular file; expected a PDF."));
+    return out;
+  }
+  ingest::PdfIngested pdf = ingest::ingest_pdf_path(path, options);
+  if (!pdf.signed_document) return std::move(pdf.ingested);
+  return read_signed_copy(pdf.bytes, escape_name(path.filename().string()), trust);
+}
+
+ingest::Ingested read_signed_copy(std::string_view bytes, const std::string& name,
+                                  const std::shared_ptr<const signing::TrustAnchors>& trust) {
   ingest::Ingested out;
-  const std::string name = escape_name(path.filename().string());
   const auto unreadable = [&](std::string message) {
     out.unreadable = true;
     if (!message.empty() && message.back() != '.') message += '.';
-    out.findings.push_back(core::make_finding(kFormatPdf, std::move(message)));
+    out.findings.push_back(core::make_finding(ingest::kFormatPdf, std::move(message)));
     return out;
   };
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (!std::filesystem::is_regular_file(status))
-    return unreadable(name + ": not a regular file; expected a signed PDF");
-  const auto size = std::filesystem::file_size(path, ec);
-  const std::string too_big =
-      name + ": larger than the " + std::to_string(max_bytes) + "-byte limit for one submission";
-  if (!ec && size > max_bytes) return unreadable(too_big);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return unreadable(name + ": cannot open the file");
-  std::string bytes;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > max_bytes) return unreadable(too_big);
-  }
 
   signing::Verification verification;
   try {

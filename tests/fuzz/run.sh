@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes ingest and the signed-copy reader with libFuzzer for a bounded time: builds the targets
-# (XML, CSV, zip bundle, PDF) with clang, AddressSanitizer and UBSan in build/fuzz, seeds each
-# corpus (from samples/; PDFs rendered and signed from them at seed time), and runs each target
-# for SECONDS (default 20). Exits non-zero on the first crash, hang, leak or sanitizer report;
-# the input that caused it is kept in build/fuzz/artifacts/.
+# (XML, CSV, zip bundle, signed PDF, filled PDF form) with clang, AddressSanitizer and UBSan in
+# build/fuzz, seeds each corpus (from samples/; PDFs rendered and signed from them at seed time;
+# filled forms from tests/fuzz/corpus/form), and runs each target for SECONDS (default 20).
+# Exits non-zero on the first crash, hang, leak or sanitizer report; the input that caused it is
+# kept in build/fuzz/artifacts/.
 #
 # Usage: tests/fuzz/run.sh [SECONDS]
 # Longer runs: FORMPIPE_FUZZ_JOBS=2 tests/fuzz/run.sh 3600 (the corpus in build/fuzz/corpus
@@ -16,7 +17,7 @@ build=${FORMPIPE_FUZZ_BUILD:-$root/build/fuzz}
 jobs=${FORMPIPE_FUZZ_JOBS:-1}
 flags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined"
 
-formats=${FORMPIPE_FUZZ_FORMATS:-xml csv zip pdf}
+formats=${FORMPIPE_FUZZ_FORMATS:-xml csv zip pdf form}
 targets=()
 for format in $formats; do targets+=("formpipe_fuzz_$format"); done
 
@@ -69,7 +70,7 @@ make_pdf_seeds() {  # DIR
 # the PDFs above; and tests/fuzz/corpus/FORMAT/, the committed inputs that once crashed or
 # misled ingest or the PDF reader (keep every such input there: each run starts from them).
 corpus=$build/corpus
-mkdir -p "$corpus/xml" "$corpus/csv" "$corpus/zip" "$corpus/pdf" "$build/artifacts"
+mkdir -p "$corpus/xml" "$corpus/csv" "$corpus/zip" "$corpus/pdf" "$corpus/form" "$build/artifacts"
 cp "$root"/samples/*.xml "$corpus/xml/"
 cp "$root"/samples/*.csv "$corpus/csv/"
 for bundle in "$root"/samples/*.bundle; do
@@ -78,7 +79,7 @@ for bundle in "$root"/samples/*.bundle; do
   (cd "$bundle" && cmake -E tar cf "$corpus/zip/$name.zip" --format=zip -- *)
 done
 case " $formats " in *" pdf "*) make_pdf_seeds "$corpus/pdf" ;; esac
-for format in xml csv zip pdf; do
+for format in xml csv zip pdf form; do
   for seed in "$root"/tests/fuzz/corpus/"$format"/*; do
     if [ -f "$seed" ]; then cp "$seed" "$corpus/$format/"; fi
   done
@@ -93,6 +94,7 @@ for format in $formats; do
   log=$build/fuzz-$format.log
   dict=()
   [ ! -f "$root/tests/fuzz/$format.dict" ] || dict=(-dict="$root/tests/fuzz/$format.dict")
+  [ "$format" != form ] || dict=(-dict="$root/tests/fuzz/pdf.dict")  # forms are PDFs too
   status=0
   "$build/tests/fuzz/formpipe_fuzz_$format" "$corpus/$format" -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/$format-" \
