@@ -6,6 +6,7 @@
 #include <charconv>
 #include <initializer_list>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace pipeline::ingest {
 
@@ -189,6 +190,7 @@ std::unique_ptr<Tree> form_tree(std::string_view kind, std::string_view profile,
   tree->form = std::make_unique<FormOrigin>();
   FormOrigin& origin = *tree->form;
   Node root;
+  std::unordered_set<std::string> filled;  // every element (name prefix) a person's value is in
   for (const FormField& field : fields) {
     // The page of every field and of every prefix of its name: its first widget's.
     for (std::size_t dot = field.name.find('.');; dot = field.name.find('.', dot + 1)) {
@@ -197,8 +199,18 @@ std::unique_ptr<Tree> form_tree(std::string_view kind, std::string_view profile,
       if (!added && it->second == 0) it->second = field.page;
       if (dot == std::string::npos) break;
     }
-    if (field.name.empty() || is_blank(field.value)) continue;
+    if (field.name.empty() || is_blank(field.value) || field.fixed) continue;
     place(root, kind, field);
+    for (std::size_t dot = field.name.find('.'); dot != std::string::npos;
+         dot = field.name.find('.', dot + 1))
+      filled.insert(field.name.substr(0, dot));
+  }
+  // The form's own values, in the elements the person filled in.
+  for (const FormField& field : fields) {
+    if (!field.fixed || is_blank(field.value)) continue;
+    const std::size_t dot = field.name.rfind('.');
+    if (dot != std::string::npos && filled.count(field.name.substr(0, dot)) != 0)
+      place(root, kind, field);
   }
   pugi::xml_node element = tree->doc.append_child(std::string(kind).c_str());
   origin.names.emplace(element.internal_object(), std::string());

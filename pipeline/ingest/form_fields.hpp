@@ -21,6 +21,10 @@ struct FormField {
   std::string name;   // fully qualified: "activities.activity.3.date"
   std::string value;  // UTF-8 as read from /V; empty when not filled (a check box's /Off)
   int page = 0;       // 1-based page of its first widget, 0 when on no page
+  // Read-only (/Ff bit 1): a value the form itself fixed, such as a Table C row's category
+  // number, not one the person wrote. It is read only in a row the person filled in, so a row
+  // holding nothing but the form's own values is no row (docs/forms.md).
+  bool fixed = false;
 };
 
 // Whether the last level `name` of a field is an attribute of its element: `path` holds the
@@ -32,7 +36,8 @@ bool is_form_attribute(std::string_view kind, const std::vector<std::string_view
 // (none when empty) and every field holding a value; Tree::form names every element's field
 // and has the page of every field, empty ones included, for the locations. A container none of
 // whose fields holds a value is not made; rows are in the order of their positions, which
-// their names keep. A name the form kind does not know becomes an element all the same (so
+// their names keep. A fixed field's value is placed only when another field of its element
+// holds a value. A name the form kind does not know becomes an element all the same (so
 // the reader reports it as FORMAT-UNKNOWN).
 std::unique_ptr<Tree> form_tree(std::string_view kind, std::string_view profile,
                                 const std::vector<FormField>& fields);

@@ -311,7 +311,8 @@ Fields fields_of(QPDF& pdf) {
       if (out.fields.size() >= kMaxFields)
         throw Unreadable("not a readable form: it has more than " + std::to_string(kMaxFields) +
                          " fields");
-      out.fields.push_back(FormField{std::move(name), text.value(node), 0});
+      out.fields.push_back(
+          FormField{std::move(name), text.value(node), 0, (field.getFlags() & 1) != 0});
     } else if (out.fields[at->second].value.empty()) {
       // The same field again (a check box's widgets are fields of their own to QPDF).
       out.fields[at->second].value = text.value(node);

@@ -510,3 +510,23 @@ TEST_CASE("field names become the tree formats.md describes", "[ingest][pdf-form
   CHECK(tree->form->location("table-c") == "table-c (page 3)");
   CHECK(tree->form->location("no-such-field") == "no-such-field");
 }
+
+TEST_CASE("a read-only value the form fixed makes no row of its own", "[ingest][pdf-form]") {
+  // Table C's rows carry their category number and name, fixed by the blank: a row the person
+  // left empty is no category, a filled one keeps them.
+  const std::vector<ingest::FormField> fields = {
+      {"table-c.category.1.number", "1", 3, true},
+      {"table-c.category.1.name", "wages-and-salaries", 3, true},
+      {"table-c.category.7.number", "7", 3, true},
+      {"table-c.category.7.grant.total-funds", "100.00", 3},
+      {"baseline.table-c.category.2.number", "2", 9, true},
+  };
+  const std::unique_ptr<ingest::Tree> tree =
+      ingest::form_tree("cet-grant-proposal", "cet-grant", fields);
+  std::ostringstream xml;
+  tree->doc.save(xml, "", pugi::format_raw);
+  CHECK(xml.str() ==
+        "<?xml version=\"1.0\"?><cet-grant-proposal profile=\"cet-grant\"><table-c>"
+        "<category number=\"7\"><grant><total-funds>100.00</total-funds></grant></category>"
+        "</table-c></cet-grant-proposal>");
+}
