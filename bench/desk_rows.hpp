@@ -28,7 +28,8 @@ struct DeskResult {
   double max_ms = 0;
   double list_p99_ms = 0;
   double detail_p99_ms = 0;
-  double peak_rss_mb = 0;  // the server's VmHWM, sign-ins included
+  double peak_rss_mb = 0;    // the server's VmHWM, sign-ins included
+  double server_cpu_ms = 0;  // the server's CPU time (user + system) a request in the window
   double setup_seconds = 0;
 };
 

@@ -456,9 +456,10 @@ Row desk_row(const Settings& settings, const Counts& counts, const fs::path& wor
   row.peak_rss_mb = result.peak_rss_mb;
   char extra[256];
   std::snprintf(extra, sizeof extra,
-                "p99 %.1f ms (list %.1f, submission %.1f), max %.1f ms, %zu errors, setup %.0f s",
+                "p99 %.1f ms (list %.1f, submission %.1f), max %.1f ms, %zu errors, server CPU "
+                "%.2f ms a request, setup %.0f s",
                 result.p99_ms, result.list_p99_ms, result.detail_p99_ms, result.max_ms,
-                result.errors, result.setup_seconds);
+                result.errors, result.server_cpu_ms, result.setup_seconds);
   row.extra = extra;
   if (result.errors > 0) {
     row.extra += " (first: " + result.first_error + ")";
