@@ -1,7 +1,8 @@
 // formpipe_bench: how fast formpipe renders, ingests, validates and files submissions, as one
 // table (docs/bench.md explains the columns). Generates its own inputs from samples/.
 //
-//   formpipe_bench [--tiny] [--only render|ingest|sign|run] [--formpipe PATH] [--work DIR] [--keep]
+//   formpipe_bench [--tiny] [--only render|ingest|sign|run|desk] [--formpipe PATH] [--work DIR]
+//                  [--keep]
 //   formpipe_bench --generate-inbox DIR N     (only write N generated submissions into DIR)
 //   formpipe_bench --generate-agreements DIR N   (only write N generated alliance agreements)
 //   formpipe_bench --generate-diary-csv FILE N   (only write the N-row diary-sheet CSV)
@@ -30,6 +31,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/desk_rows.hpp"
 #include "bench/generate.hpp"
 #include "bench/haru_writer.hpp"
 #include "bench/signing_rows.hpp"
@@ -52,7 +54,7 @@ struct Settings {
   bool keep = false;
   fs::path work;
   fs::path formpipe;
-  std::string only;  // "render", "ingest", "sign" or "run": that group of rows only
+  std::string only;  // "render", "ingest", "sign", "run" or "desk": that group of rows only
 };
 
 // Counts per row; --tiny makes every one small.
@@ -61,13 +63,14 @@ struct Counts {
   int documents;  // documents rendered per kind
   int proposals;  // grant proposals ingested and validated
   std::size_t diary_rows;
-  std::size_t inbox;  // submissions in the `formpipe run` inbox
-  int signatures;     // signatures made, and files verified, per sign/verify row
+  std::size_t inbox;     // submissions in the `formpipe run` inbox
+  int signatures;        // signatures made, and files verified, per sign/verify row
+  bench::DeskLoad desk;  // the desk's load test
 };
 
 Counts counts_for(bool tiny) {
-  if (tiny) return {2, 4, 4, 1000, 40, 4};
-  return {24, 600, 2000, 100000, 10000, 2000};
+  if (tiny) return {2, 4, 4, 1000, 40, 4, {1000, 12, 4, 1}};
+  return {24, 600, 2000, 100000, 10000, 2000, {100000, 60, 50, 20}};
 }
 
 double thread_cpu_seconds() {
@@ -85,7 +88,9 @@ struct Row {
   double kb_each = -1;
   double mb_per_second = -1;
   double peak_rss_mb = -1;
-  std::string note;
+  std::string note;   // printed instead of the numbers: the case was not measured
+  std::string extra;  // printed after the numbers
+  bool failed = false;
 };
 
 Row named(std::string name) {
@@ -124,6 +129,7 @@ void print_table(const std::vector<Row>& rows) {
     print_cell(r.kb_each, " %9.1f");
     print_cell(r.mb_per_second, " %9.1f");
     print_cell(r.peak_rss_mb, " %9.1f");
+    if (!r.extra.empty()) std::printf("  %s", r.extra.c_str());
     std::printf("\n");
   }
 }
@@ -477,6 +483,36 @@ std::vector<Row> sign_rows(bench::Generator& generator, const Counts& counts,
   return rows;
 }
 
+// The reviewers' desk under load (bench/desk_rows.cpp): count is requests, per s requests a
+// second, ms each the median latency; p99, errors and the server's peak memory follow.
+Row desk_row(const Settings& settings, const Counts& counts, const fs::path& work) {
+  const bench::DeskLoad& load = counts.desk;
+  char name[96];
+  std::snprintf(name, sizeof name, "desk: %zuk submissions, %d clients, %.0f s",
+                load.submissions / 1000, load.clients, load.seconds);
+  if (settings.formpipe.empty() || !fs::exists(settings.formpipe))
+    return not_measured(name, "n/a (formpipe binary not found)");
+  const bench::DeskResult result = bench::desk_load(settings.formpipe, work, load);
+  if (!result.error.empty()) return not_measured(name, "failed: " + result.error);
+  Row row = named(name);
+  row.count = static_cast<double>(result.requests);
+  row.per_second = static_cast<double>(result.requests) / result.seconds;
+  row.ms_each = result.p50_ms;
+  row.peak_rss_mb = result.peak_rss_mb;
+  char extra[256];
+  std::snprintf(extra, sizeof extra,
+                "p99 %.1f ms (list %.1f, submission %.1f), max %.1f ms, %zu errors, server CPU "
+                "%.2f ms a request, setup %.0f s",
+                result.p99_ms, result.list_p99_ms, result.detail_p99_ms, result.max_ms,
+                result.errors, result.server_cpu_ms, result.setup_seconds);
+  row.extra = extra;
+  if (result.errors > 0) {
+    row.extra += " (first: " + result.first_error + ")";
+    row.failed = true;
+  }
+  return row;
+}
+
 fs::path default_formpipe() {
   std::error_code ec;
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
@@ -487,11 +523,12 @@ fs::path default_formpipe() {
 }
 
 int usage() {
-  std::cerr << "usage: formpipe_bench [--tiny] [--only render|ingest|sign|run] [--formpipe PATH] "
-               "[--work DIR] [--keep]\n"
-               "       formpipe_bench --generate-inbox DIR N\n"
-               "       formpipe_bench --generate-agreements DIR N\n"
-               "       formpipe_bench --generate-diary-csv FILE N\n";
+  std::cerr
+      << "usage: formpipe_bench [--tiny] [--only render|ingest|sign|run|desk] [--formpipe PATH] "
+         "[--work DIR] [--keep]\n"
+         "       formpipe_bench --generate-inbox DIR N\n"
+         "       formpipe_bench --generate-agreements DIR N\n"
+         "       formpipe_bench --generate-diary-csv FILE N\n";
   return 2;
 }
 
@@ -559,10 +596,11 @@ int main(int argc, char** argv) {
       for (auto& row : sign_rows(generator, counts, settings.work)) rows.push_back(std::move(row));
     if (wanted("run"))
       for (auto& row : run_rows(settings, counts, settings.work)) rows.push_back(std::move(row));
+    if (wanted("desk")) rows.push_back(desk_row(settings, counts, settings.work));
     print_table(rows);
     // A case that could not be measured fails the run (what CI's --tiny run is for).
     for (const Row& row : rows)
-      if (!row.note.empty()) failed = true;
+      if (!row.note.empty() || row.failed) failed = true;
   } catch (const std::exception& e) {
     std::cerr << "formpipe_bench: " << e.what() << "\n";
     return 3;

@@ -16,6 +16,7 @@
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -51,6 +52,9 @@ namespace {
 constexpr const char* kCookie = "formpipe_session";
 constexpr std::streamsize kMaxFormBytes = 64 * 1024;
 constexpr std::size_t kMaxNote = 2000;
+constexpr int kConnections = 64;  // served at once; more wait in the queue
+constexpr int kRequestsPerConnection = 100;
+const Poco::Timespan kKeepAlive(5, 0);
 
 bool is_submission_id(const std::string& text) {
   return text.size() == 12 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -221,6 +225,11 @@ struct Desk::State {
   Sessions sessions;
   SignInThrottle throttle;
   bool https = false;
+  // The server's threads: one a connection while it is kept alive (Poco's HTTP server holds a
+  // thread for a keep-alive connection between its requests), so the pool is larger than the
+  // number of reviewers expected at once; a connection gives its thread back after
+  // kRequestsPerConnection requests or kKeepAlive idle, so more connections take turns.
+  Poco::ThreadPool threads{2, kConnections};
   std::unique_ptr<Poco::Net::HTTPServer> server;
   std::uint16_t port = 0;
 
@@ -923,9 +932,11 @@ Desk::Desk(DeskOptions options) {
   try {
     const Poco::Net::SocketAddress address(state.options.listen);
     auto params = Poco::makeAuto<Poco::Net::HTTPServerParams>();
-    params->setMaxThreads(16);
+    params->setMaxThreads(kConnections);
     params->setMaxQueued(256);
     params->setKeepAlive(true);
+    params->setMaxKeepAliveRequests(kRequestsPerConnection);
+    params->setKeepAliveTimeout(kKeepAlive);
     params->setTimeout(Poco::Timespan(30, 0));
     params->setServerName("formpipe");
     if (state.options.tls_cert) {
@@ -939,11 +950,13 @@ Desk::Desk(DeskOptions options) {
       Poco::Net::SecureServerSocket socket(address, 64, context);
       state.port = socket.address().port();
       state.https = true;
-      state.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(state), socket, params);
+      state.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(state), state.threads,
+                                                             socket, params);
     } else {
       Poco::Net::ServerSocket socket(address, 64);
       state.port = socket.address().port();
-      state.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(state), socket, params);
+      state.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(state), state.threads,
+                                                             socket, params);
     }
   } catch (const Poco::Exception& e) {
     throw core::Error("cannot listen on " + state.options.listen + ": " + e.displayText());

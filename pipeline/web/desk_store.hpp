@@ -2,9 +2,12 @@
 //! What the reviewers' desk reads from and writes to the record store OUTDIR/formpipe.sqlite
 //! (inbox/store.hpp, schema version 2): users, the submissions list and one submission, review
 //! decisions and audit records. It opens the store as inbox::Store does (migrating an older one)
-//! and keeps a connection of its own, so it reads while `run`/`watch` write (SQLite's WAL).
-//! Safe to use from several threads; Poco exceptions are translated to core::Error.
+//! and keeps connections of its own, so it reads while `run`/`watch` write (SQLite's WAL): one
+//! for its writes (users, decisions, audit records) and a small pool of read-only ones, each
+//! query taking a free one, so page requests read side by side. Safe to use from several
+//! threads; Poco exceptions are translated to core::Error.
 
+#include <condition_variable>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -80,8 +83,9 @@ struct DecisionRow {
 
 class DeskStore {
  public:
-  // Opens OUTDIR/formpipe.sqlite, creating and migrating it when needed. Throws core::Error.
-  explicit DeskStore(const std::filesystem::path& out);
+  // Opens OUTDIR/formpipe.sqlite, creating and migrating it when needed, with `readers`
+  // read-only connections. Throws core::Error.
+  explicit DeskStore(const std::filesystem::path& out, std::size_t readers = 4);
   ~DeskStore();
   DeskStore(const DeskStore&) = delete;
   DeskStore& operator=(const DeskStore&) = delete;
@@ -113,10 +117,15 @@ class DeskStore {
   inbox::Store& records() { return *records_; }
 
  private:
+  class Reader;  // a read-only connection leased for one query
+
   std::filesystem::path file_;
   std::unique_ptr<inbox::Store> records_;
-  std::mutex mutex_;
+  std::mutex mutex_;  // the writing connection
   std::unique_ptr<Poco::Data::Session> session_;
+  std::mutex readers_mutex_;
+  std::condition_variable reader_returned_;
+  std::vector<std::unique_ptr<Poco::Data::Session>> idle_readers_;
 };
 
 }  // namespace pipeline::web

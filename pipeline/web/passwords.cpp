@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <mutex>
+#include <semaphore>
 
 #include "pipeline/core/error.hpp"
 
@@ -17,6 +18,21 @@ void start_sodium() {
   if (!ok) throw core::Error("libsodium could not be initialised");
 }
 
+// An Argon2id hash at the interactive cost fills 64 MiB while it runs (the memory is the point
+// of it), so at most two run at once in a process: fifty reviewers signing in together cost
+// 128 MiB at the peak, not fifty times 64, and a burst of sign-ins cannot exhaust memory.
+std::counting_semaphore<2>& hash_slots() {
+  static std::counting_semaphore<2> slots(2);
+  return slots;
+}
+
+struct HashSlot {
+  HashSlot() { hash_slots().acquire(); }
+  ~HashSlot() { hash_slots().release(); }
+  HashSlot(const HashSlot&) = delete;
+  HashSlot& operator=(const HashSlot&) = delete;
+};
+
 std::string hex(const unsigned char* bytes, std::size_t size) {
   std::string out(size * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), bytes, size);
@@ -30,6 +46,7 @@ std::string hash_password(std::string_view password, HashCost cost) {
   start_sodium();
   char hash[crypto_pwhash_STRBYTES];
   const bool interactive = cost == HashCost::Interactive;
+  const HashSlot slot;
   if (crypto_pwhash_str_alg(
           hash, password.data(), password.size(),
           interactive ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MIN,
@@ -42,6 +59,7 @@ std::string hash_password(std::string_view password, HashCost cost) {
 bool verify_password(std::string_view password, const std::string& hash) {
   start_sodium();
   if (hash.size() >= crypto_pwhash_STRBYTES) return false;
+  const HashSlot slot;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

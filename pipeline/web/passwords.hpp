@@ -16,6 +16,8 @@ enum class HashCost { Interactive, Minimum };
 // core::Error when libsodium cannot start or runs out of memory.
 std::string hash_password(std::string_view password, HashCost cost = HashCost::Interactive);
 // Whether `password` matches `hash` (a string of hash_password). False for a malformed hash.
+// At most two hashes (this or hash_password) run at once in a process, the others wait: each
+// fills 64 MiB while it runs.
 bool verify_password(std::string_view password, const std::string& hash);
 // A hash of no password, for checking a sign-in of an unknown name as long as a known one.
 const std::string& decoy_hash();
