@@ -20,7 +20,7 @@ struct Command {
 };
 
 // The commands, in the order --help lists them (the kTools table of ninja).
-constexpr std::array<Command, 7> kCommands{{
+constexpr std::array<Command, 8> kCommands{{
     {"check", check_command, "ingest and validate submissions, print their findings"},
     {"render", render_command, "produce the PDF a submission asks for"},
     {"run", run_command, "process every submission in an inbox folder once"},
@@ -28,6 +28,7 @@ constexpr std::array<Command, 7> kCommands{{
     {"due", due_command, "list what each alliance owes and which agreements need renewal"},
     {"sign", sign_command, "sign a signature field of a PDF (PAdES, incremental update)"},
     {"verify", verify_command, "check every signature of a PDF and list its empty fields"},
+    {"blank", blank_command, "write a fillable PDF form, blank or prefilled"},
 }};
 
 void print_help() {

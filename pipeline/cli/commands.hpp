@@ -16,5 +16,6 @@ int watch_command(const Args& args);
 int due_command(const Args& args);
 int sign_command(const Args& args);
 int verify_command(const Args& args);
+int blank_command(const Args& args);
 
 }  // namespace pipeline::cli
