@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, 9> kTableDSections{
     "rent-and-utilities", "office-supplies", "training-materials",
     "equipment",          "contractual",     "other"};
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kRepeated{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kRepeated{{
     {"activities", "activity"},
     {"events-and-products", "activity"},
     {"table-b", "activity"},
@@ -37,6 +37,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kRepeate
     {"table-a", "training-program"},
     {"table-a", "service-activity"},
     {"table-c", "category"},
+    {"program-income", "fee"},
 }};
 
 constexpr std::array<std::string_view, 7> kTextChild{

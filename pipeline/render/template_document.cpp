@@ -357,6 +357,7 @@ class Interpreter {
       for (const pugi::xml_node c : column_nodes) {
         FormCell cell;
         const std::string field = c.attribute("field").value();
+        if (field.empty()) cell.text = {Span{std::to_string(position) + "."}};  // "1.", "2.", …
         if (!field.empty()) {
           cell.field = form_field(c, field == "." ? row_name : row_name + "." + field);
           cell.field->help =
