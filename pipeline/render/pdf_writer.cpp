@@ -655,6 +655,11 @@ class FormWriter {
       w += " /AS ";
       append_name(w,
                   field.value == field.on_state && !field.value.empty() ? field.on_state : "Off");
+      // Each box says what it answers, for readers that announce widgets one by one.
+      w += " /TU ";
+      append_text_string(w, field.tooltip + (field.on_state == "yes"  ? " (Yes)"
+                                             : field.on_state == "no" ? " (No)"
+                                                                      : ""));
     } else {
       const int parent =
           parts.size() > 1 ? node(field.name, static_cast<int>(parts.size()) - 1) : 0;
