@@ -236,7 +236,7 @@ TEST_CASE("a form prefilled from a sample holds and shows every value", "[forms]
   }
 }
 
-TEST_CASE("--rows continues a table over pages under its repeated header", "[forms][e2e]") {
+TEST_CASE("blank --rows continues a table over pages under its repeated header", "[forms][e2e]") {
   const fs::path pdf = blank("diary-rows-40.pdf", "alliance-diary-sheet --rows 40");
   const auto fields = fields_of(pdf);
   CHECK(fields.count("activities.activity.40.date") == 1);
@@ -317,9 +317,19 @@ TEST_CASE("blank: usage errors exit 2", "[forms][e2e]") {
   CHECK(wrong.status == 2);
   CHECK(probe::has(wrong.out, "is a alliance-diary-sheet, not a alliance-annual-report"));
   CHECK(t::formpipe("blank alliance-diary-sheet --from no-such-id").status == 2);
+
+  // A value with no field is said on standard error; the form is still written.
+  const fs::path xml = t::folder("forms") / "unknown.xml";
+  std::ofstream(xml) << "<alliance-diary-sheet profile='iowa'><city>Ames</city>"
+                        "<favourite-colour>blue</favourite-colour></alliance-diary-sheet>";
+  const auto unknown = t::formpipe("blank alliance-diary-sheet --from " + t::quoted(xml) + " -o " +
+                                   t::quoted(t::folder("forms") / "unknown.pdf"));
+  CHECK(unknown.status == 0);
+  CHECK(probe::has(unknown.out, "no field favourite-colour in the alliance-diary-sheet form"));
+  CHECK(fields_of(t::folder("forms") / "unknown.pdf").at("city").value == "u:Ames");
 }
 
-TEST_CASE("--from STORE-ID prefills from an agreement and a proposal in the record store",
+TEST_CASE("blank --from STORE-ID prefills from an agreement and a proposal in the record store",
           "[forms][e2e]") {
   const fs::path dir = t::folder("store");
   const fs::path inbox = dir / "inbox";

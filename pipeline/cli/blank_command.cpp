@@ -6,7 +6,9 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "pipeline/cli/commands.hpp"
@@ -252,6 +254,8 @@ int blank_command(const Args& args) {
     data.set("alliance_type_required", program.alliance_types.required);
   }
   if (!env->templates()) throw core::Error("no templates folder was loaded");
+  std::set<std::string> placed;
+  fill.placed = &placed;
   const std::string pdf = render::render_form(env->templates()->get("form-" + kind + ".xml"), data,
                                               fill, env->render_options(env->today()));
   const std::string out = parsed.get("output").value_or(kind + "-" + profile + ".pdf");
@@ -259,6 +263,14 @@ int blank_command(const Args& args) {
   file.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
   file.close();
   if (!file) throw core::IoError(out, "cannot write the form");
+  // Values the form has no field for (an element formats.md does not define for the kind, or
+  // more rows than --rows allows) are said, not dropped silently.
+  std::size_t unplaced = 0;
+  for (const auto& [name, value] : fill.values)
+    if (placed.count(name) == 0 && ++unplaced <= 10)
+      std::cerr << "formpipe blank: no field " << name << " in the " << kind
+                << " form; its value is left out\n";
+  if (unplaced > 10) std::cerr << "formpipe blank: ... and " << unplaced - 10 << " more\n";
   std::cout << out << "\n";
   return 0;
 }

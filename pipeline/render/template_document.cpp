@@ -296,6 +296,7 @@ class Interpreter {
     f.max_length = static_cast<int>(number(node, "max-length", 0, 0, 10000));
     f.lines = static_cast<int>(number(node, "lines", 3, 1, 60));
     f.weight = number(node, "width", 1, 0.05, 100);
+    if (fill_ != nullptr && fill_->placed != nullptr) fill_->placed->insert(f.name);
     f.value = prefilled(f.name);
     if (f.value.empty()) f.value = text::collapse_xml_spaces(node.attribute("value").value());
     return f;

@@ -33,6 +33,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -122,6 +123,8 @@ struct FormFill {
   // else as many as fill the page the table starts on, at least 10. A table has at least as
   // many rows as its prefilled values need.
   std::size_t rows = 0;
+  // When set, receives the name of every field laid out (to tell which values found no field).
+  std::set<std::string>* placed = nullptr;
 };
 
 // A form template expanded with `data`, laid out with its fields filled from `fill`: PDF bytes.
