@@ -205,7 +205,10 @@ TEST_CASE("a form prefilled from a sample holds and shows every value", "[forms]
       const fs::path pdf =
           blank("prefilled-" + sample + ".pdf",
                 pipeline::forms::form_identity(read(xml)).kind + " --from " + t::quoted(xml));
-      probe::check_conformance(pdf);
+      // The checker reads a proposal's structure for about 20 s (poppler's -struct-text over
+      // a thousand fields): one prefilled proposal is enough.
+      if (sample != "cet-grant-proposal.revision.prior-approval-changes.xml")
+        probe::check_conformance(pdf);
       const auto fields = fields_of(pdf);
       const std::string text = probe::flat_text(pdf);
       const auto values = pipeline::forms::field_values(read(xml));

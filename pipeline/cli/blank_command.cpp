@@ -256,8 +256,9 @@ int blank_command(const Args& args) {
   if (!env->templates()) throw core::Error("no templates folder was loaded");
   std::set<std::string> placed;
   fill.placed = &placed;
-  const std::string pdf = render::render_form(env->templates()->get("form-" + kind + ".xml"), data,
-                                              fill, env->render_options(env->today()));
+  const std::string pdf =
+      render::render_fillable_form(env->templates()->get("form-" + kind + ".xml"), data, fill,
+                                   env->render_options(env->today()));
   const std::string out = parsed.get("output").value_or(kind + "-" + profile + ".pdf");
   std::ofstream file(out, std::ios::binary | std::ios::trunc);
   file.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));

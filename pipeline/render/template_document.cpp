@@ -663,8 +663,8 @@ std::string render_template(const Template& file, const TemplateData& data,
   return Interpreter(file.file(), nullptr).render(root, options);
 }
 
-std::string render_form(const Template& file, const TemplateData& data, const FormFill& fill,
-                        const RenderOptions& options) {
+std::string render_fillable_form(const Template& file, const TemplateData& data,
+                                 const FormFill& fill, const RenderOptions& options) {
   const std::string xml = expand_template(file, data);
   const pugi::xml_document document = parse_expanded(xml, file.file());
   const pugi::xml_node root = document.document_element();

@@ -129,8 +129,8 @@ struct FormFill {
 
 // A form template expanded with `data`, laid out with its fields filled from `fill`: PDF bytes.
 // Throws as render_template.
-std::string render_form(const Template& file, const TemplateData& data, const FormFill& fill,
-                        const RenderOptions& options);
+std::string render_fillable_form(const Template& file, const TemplateData& data,
+                                 const FormFill& fill, const RenderOptions& options);
 
 // The template `name` of options.templates, rendered. Throws TemplateError when options carry no
 // templates or the folder has no such file.

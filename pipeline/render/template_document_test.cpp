@@ -252,7 +252,8 @@ TEST_CASE("form templates: field rows and tables become named AcroForm fields",
   fill.values["activities.activity.5.date"] = "2025-07-16";
   fill.values["name-of-organization"] = "Michigan Tree Care";
   fill.values["applicant.nonprofit"] = "no";
-  const auto pdf = probe::write_file(render_form(*loaded, data, fill, test_options()), "form.pdf");
+  const auto pdf =
+      probe::write_file(render_fillable_form(*loaded, data, fill, test_options()), "form.pdf");
   probe::check_conformance(pdf);
   const auto fields = probe::run("qpdf --json --json-key=acroform " + probe::quoted(pdf)).out;
   probe::check_contains(
@@ -273,7 +274,7 @@ TEST_CASE("form templates: field rows and tables become named AcroForm fields",
 
   fill.rows = 7;
   const auto more =
-      probe::write_file(render_form(*loaded, data, fill, test_options()), "form7.pdf");
+      probe::write_file(render_fillable_form(*loaded, data, fill, test_options()), "form7.pdf");
   CHECK(probe::has(probe::run("qpdf --json --json-key=acroform " + probe::quoted(more)).out,
                    "activities.activity.7.date"));
 }
@@ -285,19 +286,26 @@ TEST_CASE("form templates: mistakes name the line", "[template][forms]") {
   </field-row>
 </document>)");
   check_template_error(
-      [&] { render_form(*Template::load(bad_type), TemplateData(), FormFill(), test_options()); },
+      [&] {
+        render_fillable_form(*Template::load(bad_type), TemplateData(), FormFill(), test_options());
+      },
       bad_type, 3, "expected type text, multiline, yes-no or choice");
   const auto no_name = write_template("no-name.xml", R"(<document>
   <field-row><field label="x"/></field-row>
 </document>)");
   check_template_error(
-      [&] { render_form(*Template::load(no_name), TemplateData(), FormFill(), test_options()); },
+      [&] {
+        render_fillable_form(*Template::load(no_name), TemplateData(), FormFill(), test_options());
+      },
       no_name, 2, "<field> needs name=");
   const auto no_choices = write_template("no-choices.xml", R"(<document>
   <field-row><field name="x" type="choice"/></field-row>
 </document>)");
   check_template_error(
-      [&] { render_form(*Template::load(no_choices), TemplateData(), FormFill(), test_options()); },
+      [&] {
+        render_fillable_form(*Template::load(no_choices), TemplateData(), FormFill(),
+                             test_options());
+      },
       no_choices, 2, "a choice field needs choices");
   const auto bad_attribute = write_template("bad-attribute.xml", R"(<document>
   <field-row><field name="x" colour="red"/></field-row>
