@@ -340,6 +340,7 @@ TEST_CASE("blank --from STORE-ID prefills from an agreement and a proposal in th
   fs::create_directories(inbox);
   fs::copy_file(kSource / "samples/alliance-agreement.valid.xml", inbox / "agreement.xml");
   fs::copy_file(kSource / "samples/cet-grant-proposal.valid.xml", inbox / "proposal.xml");
+  fs::copy_file(kSource / "samples/alliance-agreement.osha-national.valid.xml", inbox / "osha.xml");
   const auto run =
       t::formpipe("run " + t::quoted(inbox) + " --out " + t::quoted(out) + " --as-of 2025-08-15");
   INFO(run.out);
@@ -349,14 +350,16 @@ TEST_CASE("blank --from STORE-ID prefills from an agreement and a proposal in th
     const std::string report = read(entry.path() / "report.json");
     Poco::JSON::Parser parser;
     const auto object = parser.parse(report).extract<Poco::JSON::Object::Ptr>();
-    ids[object->getValue<std::string>("form")] = entry.path().filename().string();
+    ids[object->getValue<std::string>("form") + "/" + object->getValue<std::string>("profile")] =
+        entry.path().filename().string();
   }
-  REQUIRE(ids.count("alliance-agreement") == 1);
-  REQUIRE(ids.count("cet-grant-proposal") == 1);
+  REQUIRE(ids.count("alliance-agreement/miosha") == 1);
+  REQUIRE(ids.count("alliance-agreement/osha") == 1);
+  REQUIRE(ids.count("cet-grant-proposal/cet-grant") == 1);
 
-  const fs::path diary =
-      blank("diary-from-store.pdf", "alliance-diary-sheet --from " + ids["alliance-agreement"] +
-                                        " --out " + t::quoted(out) + " --as-of 2025-08-15");
+  const fs::path diary = blank("diary-from-store.pdf",
+                               "alliance-diary-sheet --from " + ids["alliance-agreement/miosha"] +
+                                   " --out " + t::quoted(out) + " --as-of 2025-08-15");
   const auto fields = fields_of(diary);
   const std::string agreement = read(kSource / "samples/alliance-agreement.valid.xml");
   CHECK(!fields.at("name-of-organization").value.empty());
@@ -365,9 +368,27 @@ TEST_CASE("blank --from STORE-ID prefills from an agreement and a proposal in th
   CHECK(fields.at("reporting-period.end").value == "u:2025-09-30");
   CHECK(fields.at("liaison").value.empty());
 
+  // An OSHA agreement makes an OSHA form (its profile, its level, its biannual period).
+  const fs::path osha =
+      blank("diary-from-osha.pdf", "alliance-diary-sheet --from " + ids["alliance-agreement/osha"] +
+                                       " --out " + t::quoted(out) + " --as-of 2025-08-15");
+  const auto of = fields_of(osha);
+  CHECK(of.at("level").value == "u:national");
+  CHECK(of.at("reporting-period.start").value == "u:2025-04-01");
+  CHECK(of.at("reporting-period.end").value == "u:2025-09-30");
+  CHECK(probe::has(t::run("pdfinfo -meta " + t::quoted(osha)).out,
+                   "<formpipe:profile>osha</formpipe:profile>"));
+  const fs::path annual = blank(
+      "annual-from-store.pdf", "alliance-annual-report --from " + ids["alliance-agreement/miosha"] +
+                                   " --out " + t::quoted(out) + " --as-of 2025-08-15");
+  const auto af = fields_of(annual);
+  CHECK(af.at("alliance-background.evaluation-period.start").value == "u:2025-01-01");
+  CHECK(!af.at("alliance-background.initial-date-signed").value.empty());
+
   const fs::path proposal =
-      blank("proposal-from-store.pdf",
-            "cet-grant-proposal --from " + ids["cet-grant-proposal"] + " --out " + t::quoted(out));
+      blank("proposal-from-store.pdf", "cet-grant-proposal --from " +
+                                           ids["cet-grant-proposal/cet-grant"] + " --out " +
+                                           t::quoted(out));
   const auto pf = fields_of(proposal);
   CHECK(pf.at("signature-sheet.sponsoring-organization").value ==
         "u:Mid-Michigan Residential Builders Safety Council");

@@ -139,10 +139,8 @@ forms::FieldValues from_agreement(const pugi::xml_node root, std::string_view ki
   return values;
 }
 
-// Prefill values from the result `id` in `out` (its original submission, kept as received).
-forms::FieldValues from_store(const std::string& id, const std::filesystem::path& out,
-                              std::string_view kind, const process::Environment& env,
-                              const std::string& profile_name, core::Date today) {
+// The original submission of the result `id` in `out`, kept as received: XML only.
+std::string stored_original(const std::string& id, const std::filesystem::path& out) {
   const std::filesystem::path folder = out / id;
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec))
@@ -154,7 +152,13 @@ forms::FieldValues from_store(const std::string& id, const std::filesystem::path
   if (original.extension() != ".xml")
     throw UsageError("result " + id + " was submitted as " + original.extension().string() +
                      "; only XML submissions can prefill a form");
-  const std::string xml = read_whole(original);
+  return read_whole(original);
+}
+
+// Prefill values from the stored submission `xml` (result `id`).
+forms::FieldValues from_store(const std::string& id, const std::string& xml, std::string_view kind,
+                              const process::Environment& env, const std::string& profile_name,
+                              core::Date today) {
   pugi::xml_document document;
   if (!document.load_buffer(xml.data(), xml.size()))
     throw UsageError("result " + id + ": its original is not well-formed XML");
@@ -222,6 +226,22 @@ int blank_command(const Args& args) {
       throw UsageError(*from + " is a " + identity.kind + ", not a " + kind);
     if (profile.empty()) profile = identity.profile;
   }
+  std::string stored;  // --from STORE-ID: the result's original submission
+  if (from && !std::filesystem::is_regular_file(*from)) {
+    const auto out = parsed.get("out");
+    if (!out)
+      throw UsageError("no such file " + *from +
+                       " (to prefill from a stored result, give its id and --out OUTDIR)");
+    stored = stored_original(*from, *out);
+    // An agreement's profile is the form's unless --profile says otherwise.
+    if (profile.empty() && !grant) {
+      try {
+        profile = forms::form_identity(stored).profile;
+      } catch (const core::Error&) {
+        // not well-formed: from_store says so
+      }
+    }
+  }
   if (profile.empty()) profile = grant ? "cet-grant" : "miosha";
   if (grant && profile != "cet-grant")
     throw UsageError("a cet-grant-proposal has the profile cet-grant, not " + profile);
@@ -229,13 +249,7 @@ int blank_command(const Args& args) {
                     std::end(kAllianceProfiles))
     throw UsageError("unknown profile " + profile + " for " + kind +
                      " (miosha, osha, iowa or calosha)");
-  if (from && !std::filesystem::is_regular_file(*from)) {
-    const auto out = parsed.get("out");
-    if (!out)
-      throw UsageError("no such file " + *from +
-                       " (to prefill from a stored result, give its id and --out OUTDIR)");
-    fill.values = from_store(*from, *out, kind, *env, profile, env->today());
-  }
+  if (!stored.empty()) fill.values = from_store(*from, stored, kind, *env, profile, env->today());
 
   render::TemplateData data;
   data.set("profile", profile);
