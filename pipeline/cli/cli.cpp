@@ -21,7 +21,7 @@ struct Command {
 };
 
 // The commands, in the order --help lists them (the kTools table of ninja).
-constexpr std::array<Command, 9> kCommands{{
+constexpr std::array<Command, 10> kCommands{{
     {"check", check_command, "ingest and validate submissions, print their findings"},
     {"render", render_command, "produce the PDF a submission asks for"},
     {"run", run_command, "process every submission in an inbox folder once"},
@@ -29,6 +29,7 @@ constexpr std::array<Command, 9> kCommands{{
     {"due", due_command, "list what each alliance owes and which agreements need renewal"},
     {"sign", sign_command, "sign a signature field of a PDF (PAdES, incremental update)"},
     {"verify", verify_command, "check every signature of a PDF and list its empty fields"},
+    {"blank", blank_command, "write a fillable PDF form, blank or prefilled"},
     {"serve", serve_command, "serve the reviewers' desk, a web application over an OUTDIR"},
     {"user", user_command, "add, remove or list the users of the reviewers' desk"},
 }};

@@ -16,6 +16,7 @@ int watch_command(const Args& args);
 int due_command(const Args& args);
 int sign_command(const Args& args);
 int verify_command(const Args& args);
+int blank_command(const Args& args);
 int serve_command(const Args& args);
 int user_command(const Args& args);
 

@@ -52,11 +52,36 @@ struct RectOp {
   double stroke_width = 0.5;
 };
 
-// An empty signature field (an AcroForm /Sig field and its widget): draws nothing on the page.
+// What kind of AcroForm field a FieldOp's widget belongs to.
+enum class FieldKind {
+  Signature,  // an empty /Sig field: draws nothing (signing.md §1)
+  Text,       // /Tx: single-line, or multi-line with `multiline`
+  CheckBox,   // /Btn check box: one widget per on-state (`on_state`), widgets of one name
+              // sharing one field
+  Choice,     // /Ch combo box listing `choices`, editable with `editable`
+};
+
+// A form field's widget (ISO 32000-1 §12.7): an annotation over the rectangle; the page itself
+// draws only what layout put around it (boxes, labels). Fields are hierarchical by dotted name:
+// "activities.activity.3.date" is the terminal field "date" under the non-terminal fields
+// "activities", "activity" and "3"; a terminal field with one widget is merged with it.
 struct FieldOp {
   double x = 0, y = 0, width = 0, height = 0;  // the widget's rectangle; (x, y) lower left
-  std::string name;                            // /T: "signature-1"
+  std::string name;                            // fully qualified: "signature-1", "a.b.2.c"
   std::string tooltip;                         // /TU: "Signature of NAME, TITLE, ORGANIZATION"
+  FieldKind kind = FieldKind::Signature;
+  bool multiline = false;            // Text: /Ff multiline
+  bool read_only = false;            // /Ff read-only
+  int max_length = 0;                // Text: /MaxLen (0: none)
+  bool editable = false;             // Choice: /Ff edit (words not in the list allowed)
+  std::vector<std::string> choices;  // Choice: /Opt
+  std::string value;       // /V when not empty: the text, or the check box's chosen on-state
+  std::string on_state;    // CheckBox: this widget's on-state ("yes" or "no")
+  std::uint16_t face = 0;  // the face of /DA (and of the appearance's text)
+  double font_size = 9;    // /DA's size
+  // The value as drawn in the widget's normal appearance, placed from the widget's lower left
+  // (empty for a blank field).
+  std::vector<TextOp> appearance;
 };
 
 using DrawOp = std::variant<TextOp, LineOp, RectOp, FieldOp>;
@@ -91,12 +116,17 @@ struct PdfMetadata {
   // Which formpipe document this is ("agreement", "letter", "diary-sheet", ...), recorded in
   // the XMP metadata (formpipe:document) so a signed copy can be recognised.
   std::string kind;
+  // A fillable form's identity (docs/forms.md), recorded in the XMP as formpipe:form,
+  // formpipe:profile and formpipe:formVersion; empty: not a form.
+  std::string form;
+  std::string profile;
+  std::string form_version;
   StructTree structure;
 };
 
 // Writes `pages` as US Letter pages, embedding the faces of `fonts` that the text uses as
 // subsets: a tagged PDF/UA-1 and PDF/A-2a file (metadata.structure is its structure tree), its
-// FieldOps as empty signature fields. Throws RenderError when HarfBuzz fails.
+// FieldOps as AcroForm fields with their appearances. Throws RenderError when HarfBuzz fails.
 std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& metadata,
                       const FontSet& fonts, const RenderOptions& options);
 

@@ -395,7 +395,14 @@ void Document::Impl::field(double x, double y_at, double width, double height,
     tooltip += *part;
     first = false;
   }
-  emit(FieldOp{x, y_at, width, height, "signature-" + std::to_string(++signature_fields), tooltip});
+  FieldOp op;
+  op.x = x;
+  op.y = y_at;
+  op.width = width;
+  op.height = height;
+  op.name = "signature-" + std::to_string(++signature_fields);
+  op.tooltip = std::move(tooltip);
+  emit(std::move(op));
 }
 
 void Document::Impl::signature_field(const Signatory& signer, double height, double width) {
@@ -410,8 +417,17 @@ std::string Document::Impl::finish() {
   if (finished) throw core::Error("Document::finish called twice");
   finished = true;
   for (std::size_t i = 0; i < pages.size(); ++i) draw_page_furniture(i, pages.size());
-  PdfMetadata metadata{info.title, info.author, info.subject,        info.keywords,
-                       info.lang,  info.kind,   std::move(structure)};
+  PdfMetadata metadata;
+  metadata.title = info.title;
+  metadata.author = info.author;
+  metadata.subject = info.subject;
+  metadata.keywords = info.keywords;
+  metadata.lang = info.lang;
+  metadata.kind = info.kind;
+  metadata.form = info.form;
+  metadata.profile = info.profile;
+  metadata.form_version = info.form_version;
+  metadata.structure = std::move(structure);
   return (options.backend ? options.backend : write_pdf)(pages, metadata, *fonts, options);
 }
 
@@ -460,6 +476,19 @@ void Document::signature_blocks(const std::vector<Signatory>& signatories) {
 }
 void Document::signature_field(const Signatory& signer, double height, double width) {
   impl_->signature_field(signer, height, width);
+}
+void Document::field_row(const std::vector<FormField>& fields) {
+  impl_->field_row(fields);
+}
+void Document::field_table(const std::vector<Column>& columns, std::size_t rows,
+                           std::size_t at_least,
+                           const std::function<std::vector<FormCell>(std::size_t)>& row) {
+  impl_->field_table(columns, rows, at_least, row);
+}
+void Document::field_table(const std::vector<Column>& columns,
+                           const std::vector<std::vector<FormCell>>& rows) {
+  impl_->field_table(columns, rows.size(), 0,
+                     [&rows](std::size_t position) { return rows[position - 1]; });
 }
 void Document::rule() {
   impl_->ensure(12);

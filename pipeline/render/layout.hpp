@@ -25,6 +25,7 @@
 //! threads at once (they share the read-only FontSet). Errors: RenderError from HarfBuzz,
 //! core::IoError when the fonts are missing.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,11 @@ struct DocumentInfo {
   // Which formpipe document this is, recorded in the PDF's XMP metadata: "agreement",
   // "letter", "diary-sheet", "annual-report", "proposal-summary", "compliance-summary".
   std::string kind;
+  // A fillable form's identity (docs/forms.md): the form kind, its profile and the version of
+  // its field layout; empty for other documents.
+  std::string form;
+  std::string profile;
+  std::string form_version;
 };
 
 struct ParagraphStyle {
@@ -92,6 +98,34 @@ struct TableOptions {
   bool repeat_header = true;   // header row again at the top of every page the table reaches
   bool striped = true;         // tint every other row
   std::size_t total_rows = 0;  // the last rows are totals: bold, under a heavier rule
+};
+
+// A fillable form field (docs/forms.md): what a person types into, named by its element path.
+enum class FieldType {
+  Text,       // a single-line text field
+  Multiline,  // a multi-line text field (narratives, descriptions)
+  YesNo,      // one check box field with two widgets printed "Yes" and "No"
+  Choice,     // a combo box of `choices`
+};
+
+struct FormField {
+  std::string name;  // fully qualified: "activities.activity.3.date"
+  FieldType type = FieldType::Text;
+  std::string label;  // the caption printed with it ("Name of Organization"); may be empty
+  std::string help;   // /TU: what to type
+  std::vector<std::string> choices;  // Choice: the words listed
+  bool editable = false;             // Choice: words not listed may be typed
+  bool read_only = false;
+  int max_length = 0;  // Text: at most this many characters (0: no limit)
+  int lines = 1;       // Multiline: height in lines
+  double weight = 1;   // share of its row's width (field rows)
+  std::string value;   // prefilled value: text, a choice's word, "yes" or "no"
+};
+
+// A cell of a form table: text, or a field.
+struct FormCell {
+  RichText text;
+  std::optional<FormField> field;
 };
 
 // Colour of a banner.
@@ -139,6 +173,20 @@ class Document {
   // An empty signature field for `signer` alone, `width` points wide, in `height` points of
   // vertical space at the cursor (a letter's space after "Sincerely,"); nothing is printed.
   void signature_field(const Signatory& signer, double height = 40, double width = 216);
+  // A row of labelled boxes across the text width, as on the agency's paper forms: each box
+  // holds its caption in small type and its field under it; widths by weight. The row keeps
+  // to one page. Fields are tagged as Form elements, each after its caption.
+  void field_row(const std::vector<FormField>& fields);
+  // A table of fields with a header row: `row(position)` gives the cells of row `position`
+  // (from 1). With rows 0 the table has as many rows as fill the page it starts on, at least
+  // `at_least`; a table longer than the page goes on over the next pages under its header row
+  // again (an artifact there).
+  void field_table(const std::vector<Column>& columns, std::size_t rows, std::size_t at_least,
+                   const std::function<std::vector<FormCell>(std::size_t)>& row);
+  // The same with rows given: a fixed table (Table C: a row per category).
+  void field_table(const std::vector<Column>& columns,
+                   const std::vector<std::vector<FormCell>>& rows);
+
   // A thin full-width rule.
   void rule();
   // Vertical space in points (dropped at the top of a page).

@@ -143,6 +143,20 @@ struct Document::Impl {
   void field(double x, double y, double width, double height, const Signatory& signer);
   int signature_fields = 0;
 
+  // ---- form fields (layout_form.cpp) ----
+
+  // The widget(s) of `field` over the box (x, y lower left), each in a Form element under
+  // `parent`: a text or choice field fills the box; a yes-no field is two small check boxes
+  // with their words "Yes" and "No" (drawn here), left to right from x.
+  void form_field(const FormField& field, double x, double y, double width, double height,
+                  double size, std::int32_t parent);
+  // The value of a prefilled text field as drawn in its appearance, relative to the box.
+  std::vector<TextOp> field_appearance(const FormField& field, double width, double height,
+                                       double size) const;
+  void field_row(const std::vector<FormField>& fields);
+  void field_table(const std::vector<Column>& columns, std::size_t rows, std::size_t at_least,
+                   const std::function<std::vector<FormCell>(std::size_t)>& row);
+
   // ---- tables ----
 
   struct TableLayout {

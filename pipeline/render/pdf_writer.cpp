@@ -17,6 +17,7 @@
 #include <array>
 #include <cmath>
 #include <initializer_list>
+#include <map>
 #include <memory>
 
 #include "pipeline/render/font_subset.hpp"
@@ -41,24 +42,40 @@ struct FaceUse {
 std::vector<FaceUse> uses_by_face(const std::vector<PageOps>& pages, std::size_t faces) {
   std::vector<std::vector<std::uint64_t>> seen(faces);  // the BMP, one bit a character
   std::vector<FaceUse> used(faces);
+  std::vector<const TextOp*> texts;
   for (const auto& page : pages)
-    for (const auto& op : page.ops)
+    for (const auto& op : page.ops) {
       if (const auto* text = std::get_if<TextOp>(&op)) {
-        if (!text->glyphs.empty()) {
-          for (const auto& glyph : text->glyphs)
-            used[text->face].shaped.push_back({glyph.id, glyph.text});
-          continue;
-        }
-        auto& bits = seen[text->face];
-        if (bits.empty()) bits.assign(0x10000 / 64, 0);
-        for (std::size_t pos = 0; pos < text->text.size();) {
-          const char32_t c = next_code_point(text->text, pos);
-          if (c > 0xFFFF)
-            used[text->face].characters.push_back(c);  // beyond the BMP: rare (emoji)
-          else
-            bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+        texts.push_back(text);
+      } else if (const auto* field = std::get_if<FieldOp>(&op)) {
+        for (const auto& run : field->appearance) texts.push_back(&run);
+        // A field people type into: its face carries printable Latin-1 whole, so what they
+        // type in any viewer has glyphs in the /DR font.
+        if ((field->kind == FieldKind::Text || field->kind == FieldKind::Choice) &&
+            field->face < faces) {
+          auto& bits = seen[field->face];
+          if (bits.empty()) bits.assign(0x10000 / 64, 0);
+          for (char32_t c = 0x20; c <= 0xFF; ++c)
+            if (c < 0x7F || c >= 0xA0) bits[c >> 6] |= std::uint64_t{1} << (c & 63);
         }
       }
+    }
+  for (const TextOp* text : texts) {
+    if (!text->glyphs.empty()) {
+      for (const auto& glyph : text->glyphs)
+        used[text->face].shaped.push_back({glyph.id, glyph.text});
+      continue;
+    }
+    auto& bits = seen[text->face];
+    if (bits.empty()) bits.assign(0x10000 / 64, 0);
+    for (std::size_t pos = 0; pos < text->text.size();) {
+      const char32_t c = next_code_point(text->text, pos);
+      if (c > 0xFFFF)
+        used[text->face].characters.push_back(c);  // beyond the BMP: rare (emoji)
+      else
+        bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+    }
+  }
   for (std::size_t face = 0; face < faces; ++face) {
     std::vector<char32_t> characters;
     for (std::size_t word = 0; word < seen[face].size(); ++word)
@@ -466,6 +483,22 @@ constexpr std::string_view kExtensionSchemas =
     "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
     "<pdfaProperty:category>external</pdfaProperty:category>"
     "<pdfaProperty:description>formpipe document kind</pdfaProperty:description>"
+    "</rdf:li><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaProperty:name>form</pdfaProperty:name>"
+    "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
+    "<pdfaProperty:category>external</pdfaProperty:category>"
+    "<pdfaProperty:description>the form kind of a fillable form</pdfaProperty:description>"
+    "</rdf:li><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaProperty:name>profile</pdfaProperty:name>"
+    "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
+    "<pdfaProperty:category>external</pdfaProperty:category>"
+    "<pdfaProperty:description>the program profile of a fillable form</pdfaProperty:description>"
+    "</rdf:li><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaProperty:name>formVersion</pdfaProperty:name>"
+    "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
+    "<pdfaProperty:category>external</pdfaProperty:category>"
+    "<pdfaProperty:description>the version of a fillable form's field "
+    "layout</pdfaProperty:description>"
     "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li>\n"
     "</rdf:Bag></pdfaExtension:schemas>\n";
 
@@ -525,6 +558,9 @@ std::string xmp_packet(const PdfMetadata& metadata, core::Date created,
   simple("xmp:ModifyDate", date);
   simple("xmpMM:DocumentID", "formpipe:" + std::string(document_id));
   simple("formpipe:document", metadata.kind);
+  simple("formpipe:form", metadata.form);
+  simple("formpipe:profile", metadata.profile);
+  simple("formpipe:formVersion", metadata.form_version);
   x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n"
        "<pdfuaid:part>1</pdfuaid:part>\n";
   // PDF/A-2 (ISO 19005-2 §6.6.2.3.3) wants every property outside its predefined schemas
@@ -559,54 +595,337 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
   return out;
 }
 
-// A signature field's widget: printed (/F 4), its border colour for viewers that draw one, and
-// an appearance that draws nothing, so the printed page shows only the signature line.
-// The empty appearances written so far, by size: fields of one size share one.
-struct EmptyAppearance {
-  double width, height;
-  int object;
-};
+// ---- form fields ----------------------------------------------------------------------------
 
-void write_field(PdfFile& file, int widget, int page, const FieldOp& field, int struct_parent,
-                 std::vector<EmptyAppearance>& appearances) {
-  int appearance = 0;
-  for (const auto& a : appearances)
-    if (a.width == field.width && a.height == field.height) appearance = a.object;
-  if (appearance == 0) {
-    appearance = file.reserve();
-    std::string bbox = "/Type /XObject /Subtype /Form /BBox [0 0 ";
-    append_number(bbox, field.width);
-    bbox += ' ';
-    append_number(bbox, field.height);
-    bbox += "] /Resources << >>";
-    file.stream(appearance, bbox, "", false);
-    appearances.push_back({field.width, field.height, appearance});
-  }
-  std::string& w = file.begin(widget);
-  w += "<< /Type /Annot /Subtype /Widget /FT /Sig /T ";
-  append_text_string(w, field.name);
-  w += " /TU ";
-  append_text_string(w, field.tooltip);
-  w += " /F 4 /P ";
-  append_ref(w, page);
-  w += " /Rect [";
-  append_number(w, field.x);
-  w += ' ';
-  append_number(w, field.y);
-  w += ' ';
-  append_number(w, field.x + field.width);
-  w += ' ';
-  append_number(w, field.y + field.height);
-  w += "] /MK << /BC [0.08 0.2 0.38] >> /AP << /N ";
-  append_ref(w, appearance);
-  w += " >>";
-  if (struct_parent >= 0) {
-    w += " /StructParent ";
-    append_int(w, struct_parent);
-  }
-  w += " >>";
-  file.end();
+constexpr int kReadOnly = 1;         // /Ff bit 1
+constexpr int kMultiline = 1 << 12;  // /Ff bit 13 (text)
+constexpr int kCombo = 1 << 17;      // /Ff bit 18 (choice)
+constexpr int kEdit = 1 << 18;       // /Ff bit 19 (choice)
+constexpr std::string_view kBorder = "/MK << /BC [0.08 0.2 0.38] >>";
+
+void append_rect(std::string& out, const FieldOp& field) {
+  out += '[';
+  append_number(out, field.x);
+  out += ' ';
+  append_number(out, field.y);
+  out += ' ';
+  append_number(out, field.x + field.width);
+  out += ' ';
+  append_number(out, field.y + field.height);
+  out += ']';
 }
+
+void append_name(std::string& out, std::string_view name) {
+  out += '/';
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x21 || byte > 0x7E ||
+        std::string_view("()<>[]{}/%#").find(c) != std::string_view::npos) {
+      static constexpr char digits[] = "0123456789ABCDEF";
+      out += '#';
+      out += digits[byte >> 4];
+      out += digits[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+}
+
+// The AcroForm (ISO 32000-1 §12.7): each FieldOp's widget as it is met on its page, then the
+// field dictionaries above the widgets, built from the dotted names. A terminal field with one
+// widget is merged with it; a check box is a field whose widgets (one per on-state) are its
+// kids. Every widget has an appearance: blank ones share a few (by kind and size), a prefilled
+// one draws its value with the document's embedded faces. No field needs NeedAppearances.
+class FormWriter {
+ public:
+  FormWriter(PdfFile& file, const std::vector<EmbeddedFont>& fonts, int resources)
+      : file_(file), fonts_(fonts), resources_(resources) {}
+
+  void widget(int widget, int page, const FieldOp& field, int struct_parent) {
+    const auto parts = split(field.name);
+    std::string& w = file_.begin(widget);
+    w += "<< /Type /Annot /Subtype /Widget";
+    if (field.kind == FieldKind::CheckBox) {
+      // A kid of its check box field, which holds the name, type and value.
+      const int parent = node(field.name, static_cast<int>(parts.size()), &field);
+      nodes_[index_[field.name]].kids.push_back(widget);
+      if (!field.value.empty()) nodes_[index_[field.name]].value = field.value;
+      w += " /Parent ";
+      append_ref(w, parent);
+      w += " /AS ";
+      append_name(w,
+                  field.value == field.on_state && !field.value.empty() ? field.on_state : "Off");
+      // Each box says what it answers, for readers that announce widgets one by one.
+      w += " /TU ";
+      append_text_string(w, field.tooltip + (field.on_state == "yes"  ? " (Yes)"
+                                             : field.on_state == "no" ? " (No)"
+                                                                      : ""));
+    } else {
+      const int parent =
+          parts.size() > 1 ? node(field.name, static_cast<int>(parts.size()) - 1) : 0;
+      if (parent != 0) {
+        nodes_[index_[prefix(field.name, static_cast<int>(parts.size()) - 1)]].kids.push_back(
+            widget);
+        w += " /Parent ";
+        append_ref(w, parent);
+      } else {
+        top_.push_back(widget);
+      }
+      w += " /T ";
+      append_text_string(w, parts.back());
+      field_entries(w, field);
+    }
+    w += " /F 4 /P ";
+    append_ref(w, page);
+    w += " /Rect ";
+    append_rect(w, field);
+    w += ' ';
+    w += kBorder;
+    w += " /AP << /N ";
+    if (field.kind == FieldKind::CheckBox) {
+      w += "<< ";
+      append_name(w, field.on_state);
+      w += ' ';
+      append_ref(w, shared(Look::Check, field));
+      w += " /Off ";
+      append_ref(w, shared(Look::Empty, field));
+      w += " >>";
+    } else if (field.kind == FieldKind::Signature) {
+      append_ref(w, shared(Look::Signature, field));
+    } else if (field.appearance.empty()) {
+      append_ref(w, shared(Look::BlankText, field));
+    } else {
+      append_ref(w, value_appearance(field));
+    }
+    w += " >>";
+    if (struct_parent >= 0) {
+      w += " /StructParent ";
+      append_int(w, struct_parent);
+    }
+    w += " >>";
+    file_.end();
+  }
+
+  bool variable_text() const { return variable_text_; }
+  std::uint16_t face() const { return face_; }
+  double font_size() const { return font_size_; }
+
+  // Writes the field dictionaries that are not widgets; returns the top-level fields, in the
+  // order they were first met.
+  std::vector<int> finish() {
+    for (const Node& n : nodes_) {
+      std::string& out = file_.begin(n.object);
+      out += "<<";
+      if (n.parent != 0) {
+        out += " /Parent ";
+        append_ref(out, n.parent);
+      }
+      out += " /T ";
+      append_text_string(out, n.partial);
+      if (n.check_box != nullptr) {
+        out += " /FT /Btn /TU ";
+        append_text_string(out, n.check_box->tooltip);
+        if (n.check_box->read_only) out += " /Ff 1";
+        if (!n.value.empty()) {
+          out += " /V ";
+          append_name(out, n.value);
+        }
+      }
+      out += " /Kids [";
+      for (std::size_t i = 0; i < n.kids.size(); ++i) {
+        if (i > 0) out += ' ';
+        append_ref(out, n.kids[i]);
+      }
+      out += "] >>";
+      file_.end();
+    }
+    return top_;
+  }
+
+ private:
+  struct Node {
+    int object = 0;
+    int parent = 0;
+    std::string partial;
+    std::vector<int> kids;
+    const FieldOp* check_box = nullptr;  // a check box field: its first widget's FieldOp
+    std::string value;
+  };
+  enum class Look { Signature, Empty, BlankText, Check };
+  struct SharedLook {
+    Look look;
+    double width, height;
+    int object;
+  };
+
+  static std::vector<std::string_view> split(std::string_view name) {
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
+      const auto dot = name.find('.', start);
+      parts.push_back(name.substr(start, dot == std::string_view::npos ? dot : dot - start));
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
+    return parts;
+  }
+  // The first `levels` levels of `name`.
+  static std::string prefix(std::string_view name, int levels) {
+    std::size_t end = 0;
+    for (int i = 0; i < levels; ++i) {
+      end = name.find('.', i == 0 ? 0 : end + 1);
+      if (end == std::string_view::npos) return std::string(name);
+    }
+    return std::string(name.substr(0, end));
+  }
+
+  // The field dictionary of the first `levels` levels of `name`, made (with its ancestors) on
+  // first use; returns its object number.
+  int node(std::string_view name, int levels, const FieldOp* check_box = nullptr) {
+    const std::string key = prefix(name, levels);
+    if (const auto found = index_.find(key); found != index_.end())
+      return nodes_[found->second].object;
+    const int parent = levels > 1 ? node(name, levels - 1) : 0;
+    Node n;
+    n.object = file_.reserve();
+    n.parent = parent;
+    const auto dot = key.rfind('.');
+    n.partial = dot == std::string::npos ? key : key.substr(dot + 1);
+    n.check_box = check_box;
+    if (parent != 0)
+      nodes_[index_[prefix(name, levels - 1)]].kids.push_back(n.object);
+    else
+      top_.push_back(n.object);
+    index_.emplace(key, nodes_.size());
+    nodes_.push_back(std::move(n));
+    return nodes_.back().object;
+  }
+
+  // The entries of a terminal field merged with its widget.
+  void field_entries(std::string& w, const FieldOp& field) {
+    int flags = field.read_only ? kReadOnly : 0;
+    switch (field.kind) {
+      case FieldKind::Signature:
+        w += " /FT /Sig";
+        break;
+      case FieldKind::Text:
+        w += " /FT /Tx";
+        if (field.multiline) flags |= kMultiline;
+        break;
+      case FieldKind::Choice:
+        w += " /FT /Ch";
+        flags |= kCombo;
+        if (field.editable) flags |= kEdit;
+        break;
+      case FieldKind::CheckBox:
+        break;
+    }
+    w += " /TU ";
+    append_text_string(w, field.tooltip);
+    if (flags != 0) {
+      w += " /Ff ";
+      append_int(w, flags);
+    }
+    if (field.kind == FieldKind::Signature) return;
+    variable_text_ = true;
+    face_ = field.face;
+    font_size_ = field.font_size;
+    w += " /DA ";
+    append_text_string(w, da(field));
+    if (field.kind == FieldKind::Text && field.max_length > 0) {
+      w += " /MaxLen ";
+      append_int(w, field.max_length);
+    }
+    if (field.kind == FieldKind::Choice) {
+      w += " /Opt [";
+      for (std::size_t i = 0; i < field.choices.size(); ++i) {
+        if (i > 0) w += ' ';
+        append_text_string(w, field.choices[i]);
+      }
+      w += ']';
+    }
+    if (!field.value.empty()) {
+      w += " /V ";
+      append_text_string(w, field.value);
+    }
+  }
+
+  static std::string da(const FieldOp& field) {
+    std::string out = "/F";
+    append_int(out, field.face);
+    out += ' ';
+    append_number(out, field.font_size);
+    out += " Tf 0.13 0.13 0.15 rg";
+    return out;
+  }
+
+  std::string form_dict(const FieldOp& field) const {
+    std::string dict = "/Type /XObject /Subtype /Form /BBox [0 0 ";
+    append_number(dict, field.width);
+    dict += ' ';
+    append_number(dict, field.height);
+    dict += "] /Resources ";
+    append_ref(dict, resources_);
+    return dict;
+  }
+
+  // An appearance many widgets share: nothing (a signature's, a check box's off state), an
+  // empty text field, or a check mark drawn as a path (no ZapfDingbats, which PDF/A would need
+  // embedded).
+  int shared(Look look, const FieldOp& field) {
+    for (const auto& s : shared_)
+      if (s.look == look && s.width == field.width && s.height == field.height) return s.object;
+    const int object = file_.reserve();
+    std::string content;
+    if (look == Look::BlankText) content = "/Tx BMC\nEMC\n";
+    if (look == Look::Check) {
+      const double w = field.width, h = field.height;
+      content = "q 0.08 0.2 0.38 RG ";
+      append_number(content, std::max(1.0, std::min(w, h) * 0.12), 3);
+      content += " w 1 J 1 j ";
+      const auto at = [&](double fx, double fy) {
+        append_number(content, w * fx);
+        content += ' ';
+        append_number(content, h * fy);
+      };
+      at(0.2, 0.52);
+      content += " m ";
+      at(0.42, 0.25);
+      content += " l ";
+      at(0.82, 0.8);
+      content += " l S Q\n";
+    }
+    file_.stream(object, form_dict(field), content, false);
+    shared_.push_back({look, field.width, field.height, object});
+    return object;
+  }
+
+  // A prefilled field's appearance: its value's text runs, clipped to the box.
+  int value_appearance(const FieldOp& field) {
+    const int object = file_.reserve();
+    ContentWriter writer(fonts_);
+    std::string content = "/Tx BMC\nq 1 1 ";
+    append_number(content, std::max(0.0, field.width - 2));
+    content += ' ';
+    append_number(content, std::max(0.0, field.height - 2));
+    content += " re W n\n";
+    for (const TextOp& text : field.appearance) writer.draw(text);
+    content += writer.finish();
+    content += "Q\nEMC\n";
+    file_.stream(object, form_dict(field), content);
+    return object;
+  }
+
+  PdfFile& file_;
+  const std::vector<EmbeddedFont>& fonts_;
+  int resources_;
+  std::vector<Node> nodes_;
+  std::map<std::string, std::size_t, std::less<>> index_;
+  std::vector<int> top_;
+  std::vector<SharedLook> shared_;
+  bool variable_text_ = false;
+  std::uint16_t face_ = 0;
+  double font_size_ = 9;
+};
 
 // Where an element's content is: marked content `mcid` of page `page`, or the annotation
 // `object` (a signature widget) on it.
@@ -779,12 +1098,11 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   };
   std::vector<int> kids(pages.size());
   for (auto& kid : kids) kid = file.reserve();
-  std::vector<int> fields;  // widget annotations (merged with their fields), in document order
   std::vector<std::vector<Kid>> content(tree.elements.size());
   std::vector<std::vector<std::int32_t>> page_elements(pages.size());  // by MCID
   std::vector<std::int32_t> widget_elements;  // by /StructParent, less the pages
   constexpr std::int32_t kNone = -2;
-  std::vector<EmptyAppearance> appearances;
+  FormWriter form(file, embedded, resources);
   for (std::size_t index = 0; index < pages.size(); ++index) {
     const PageOps& page_ops = pages[index];
     const int page = kids[index];
@@ -804,7 +1122,7 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
           widget_elements.push_back(tag);
           content[static_cast<std::size_t>(tag)].push_back({index, -1, widget});
         }
-        write_field(file, widget, page, *field, key, appearances);
+        form.widget(widget, page, *field, key);
         annots.push_back(widget);
         continue;
       }
@@ -823,7 +1141,6 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
       writer.draw(op);
     }
     if (open != kNone) writer.end_marked();
-    fields.insert(fields.end(), annots.begin(), annots.end());
     file.stream(contents, "", writer.finish());
     std::string& p = file.begin(page);
     p += "<< /Type /Page /Parent ";
@@ -874,6 +1191,7 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
   t += " >>";
   file.end();
 
+  const std::vector<int> fields = form.finish();
   std::string& c = file.begin(catalog);
   c += "<< /Type /Catalog /Pages ";
   append_ref(c, page_tree);
@@ -895,7 +1213,21 @@ std::string write_pdf(const std::vector<PageOps>& pages, const PdfMetadata& meta
       if (i > 0) c += ' ';
       append_ref(c, fields[i]);
     }
-    c += "] >>";
+    c += ']';
+    if (form.variable_text()) {
+      // The default resources and appearance of text typed into the fields: the document's
+      // own embedded face (ISO 32000-1 §12.7.2).
+      c += " /DR << /Font << /F";
+      append_int(c, form.face());
+      c += ' ';
+      append_ref(c, embedded[form.face()].type0);
+      c += " >> >> /DA (/F";
+      append_int(c, form.face());
+      c += ' ';
+      append_number(c, form.font_size());
+      c += " Tf 0.13 0.13 0.15 rg)";
+    }
+    c += " >>";
   }
   c += " >>";
   file.end();

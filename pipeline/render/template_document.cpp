@@ -39,13 +39,32 @@ struct ElementRule {
 const std::map<std::string, ElementRule, std::less<>>& markup() {
   static const std::map<std::string, ElementRule, std::less<>> rules = [] {
     const std::set<std::string, std::less<>> blocks{
-        "heading",         "paragraph", "bullets", "numbered", "key-values", "signatures",
-        "signature-field", "space",     "need",    "rule",     "page-break"};
+        "heading",    "paragraph",       "bullets",    "numbered", "key-values",
+        "signatures", "signature-field", "space",      "need",     "rule",
+        "page-break", "field-row",       "field-table"};
     std::set<std::string, std::less<>> document_children = blocks;
     document_children.insert("letterhead");
     return std::map<std::string, ElementRule, std::less<>>{
         {"document",
-         {{"title", "author", "subject", "keywords", "footer", "kind", "lang"}, document_children}},
+         {{"title", "author", "subject", "keywords", "footer", "kind", "lang", "form", "profile",
+           "form-version"},
+          document_children}},
+        {"field-row", {{}, {"field"}}},
+        {"field",
+         {{"name", "type", "label", "help", "choices", "editable", "max-length", "width", "lines",
+           "read-only", "value"},
+          {}}},
+        {"field-table", {{"name", "rows"}, {"column", "row"}}},
+        {"column",
+         {{"title", "width", "align", "field", "type", "help", "choices", "editable", "max-length",
+           "lines", "read-only"},
+          {}}},
+        {"row", {{}, {"cell"}}},
+        {"cell",
+         {{"name", "type", "help", "choices", "editable", "max-length", "lines", "read-only",
+           "value"},
+          {},
+          true}},
         {"letterhead", {{}, {"organization", "line", "aside"}}},
         {"organization", {{}, {}, true}},
         {"line", {{}, {}, true}},
@@ -186,7 +205,7 @@ std::unique_ptr<kainjow::mustache::mustache> compile(const std::filesystem::path
 
 class Interpreter {
  public:
-  explicit Interpreter(std::string file) : file_(std::move(file)) {}
+  Interpreter(std::string file, const FormFill* fill) : file_(std::move(file)), fill_(fill) {}
 
   std::string render(const pugi::xml_node root, const RenderOptions& options) {
     DocumentInfo info;
@@ -197,6 +216,9 @@ class Interpreter {
     info.footer = root.attribute("footer").value();
     info.kind = root.attribute("kind").value();
     info.lang = root.attribute("lang").value();
+    info.form = root.attribute("form").value();
+    info.profile = root.attribute("profile").value();
+    info.form_version = root.attribute("form-version").value();
     const auto letterheads = elements(root, "letterhead");
     if (letterheads.size() > 1) fail(letterheads[1], "a document has one <letterhead>");
     if (!letterheads.empty()) info.letterhead = letterhead(letterheads.front());
@@ -217,7 +239,138 @@ class Interpreter {
 
  private:
   std::string file_;
+  const FormFill* fill_ = nullptr;
   int heading_number_ = 0;
+
+  std::string prefilled(const std::string& name) const {
+    if (fill_ == nullptr) return {};
+    const auto found = fill_->values.find(name);
+    return found == fill_->values.end() ? std::string() : found->second;
+  }
+
+  // The highest position a prefilled value of the table `name` ("activities.activity") has.
+  std::size_t prefilled_rows(const std::string& name) const {
+    if (fill_ == nullptr) return 0;
+    const std::string prefix = name + ".";
+    std::size_t most = 0;
+    for (auto at = fill_->values.lower_bound(prefix);
+         at != fill_->values.end() && at->first.compare(0, prefix.size(), prefix) == 0; ++at) {
+      std::size_t position = 0;
+      const char* first = at->first.data() + prefix.size();
+      const char* last = at->first.data() + at->first.size();
+      if (std::from_chars(first, last, position).ec == std::errc()) most = std::max(most, position);
+    }
+    return most;
+  }
+
+  // A field as <field>, <column> or <cell> describes it, named `name`.
+  FormField form_field(pugi::xml_node node, std::string name) const {
+    FormField f;
+    f.name = std::move(name);
+    const std::string_view type = node.attribute("type").value();
+    if (type.empty() || type == "text") {
+      f.type = FieldType::Text;
+    } else if (type == "multiline") {
+      f.type = FieldType::Multiline;
+    } else if (type == "yes-no") {
+      f.type = FieldType::YesNo;
+    } else if (type == "choice") {
+      f.type = FieldType::Choice;
+    } else {
+      fail(node,
+           "expected type text, multiline, yes-no or choice, found \"" + std::string(type) + "\"");
+    }
+    f.label = text::collapse_xml_spaces(node.attribute("label").value());
+    f.help = text::collapse_xml_spaces(node.attribute("help").value());
+    const std::string choices = text::collapse_xml_spaces(node.attribute("choices").value());
+    for (std::size_t start = 0; start < choices.size();) {
+      const auto space = choices.find(' ', start);
+      const auto end = space == std::string::npos ? choices.size() : space;
+      if (end > start) f.choices.push_back(choices.substr(start, end - start));
+      start = end + 1;
+    }
+    if (f.type == FieldType::Choice && f.choices.empty())
+      fail(node, "a choice field needs choices=\"…\"");
+    f.editable = yes_no(node, "editable");
+    f.read_only = yes_no(node, "read-only");
+    f.max_length = static_cast<int>(number(node, "max-length", 0, 0, 10000));
+    f.lines = static_cast<int>(number(node, "lines", 3, 1, 60));
+    f.weight = number(node, "width", 1, 0.05, 100);
+    if (fill_ != nullptr && fill_->placed != nullptr) fill_->placed->insert(f.name);
+    f.value = prefilled(f.name);
+    if (f.value.empty()) f.value = text::collapse_xml_spaces(node.attribute("value").value());
+    return f;
+  }
+
+  std::string field_name(pugi::xml_node node, const char* attribute) const {
+    std::string name = node.attribute(attribute).value();
+    if (name.empty())
+      fail(node, std::string("<") + node.name() + "> needs " + attribute + "=\"…\"");
+    return name;
+  }
+
+  void field_table(Document& doc, pugi::xml_node node) {
+    std::vector<Column> columns;
+    std::vector<pugi::xml_node> column_nodes;
+    for (const pugi::xml_node c : node.children("column")) {
+      Column column;
+      column.title = text::collapse_xml_spaces(c.attribute("title").value());
+      column.weight = number(c, "width", 1, 0.05, 100);
+      const std::string_view align = c.attribute("align").value();
+      if (align == "right") column.align = Align::Right;
+      if (align == "center") column.align = Align::Center;
+      columns.push_back(std::move(column));
+      column_nodes.push_back(c);
+    }
+    if (columns.empty()) fail(node, "a <field-table> needs <column>s");
+    const std::string name = node.attribute("name").value();
+    if (name.empty()) {
+      // A fixed table: its <row>s of <cell>s, each text or a field.
+      std::vector<std::vector<FormCell>> rows;
+      for (const pugi::xml_node r : node.children("row")) {
+        std::vector<FormCell> cells;
+        for (const pugi::xml_node c : r.children("cell")) {
+          FormCell cell;
+          if (c.attribute("name"))
+            cell.field = form_field(c, field_name(c, "name"));
+          else
+            cell.text = rich(c);
+          cells.push_back(std::move(cell));
+        }
+        rows.push_back(std::move(cells));
+      }
+      doc.field_table(columns, rows);
+      return;
+    }
+    if (node.child("row"))
+      fail(node.child("row"), "a repeating <field-table name=…> has no <row>s");
+    std::size_t rows = static_cast<std::size_t>(number(node, "rows", 0, 0, 1000));
+    if (fill_ != nullptr && fill_->rows > 0) rows = fill_->rows;
+    const std::size_t filled = prefilled_rows(name);
+    std::size_t at_least = std::max<std::size_t>(10, filled);
+    if (rows > 0) {
+      rows = std::max(rows, filled);
+      at_least = rows;
+    }
+    doc.field_table(columns, rows, at_least, [&](std::size_t position) {
+      std::vector<FormCell> cells;
+      const std::string row_name = name + "." + std::to_string(position);
+      for (const pugi::xml_node c : column_nodes) {
+        FormCell cell;
+        const std::string field = c.attribute("field").value();
+        if (field.empty()) cell.text = {Span{std::to_string(position) + "."}};  // "1.", "2.", …
+        if (!field.empty()) {
+          cell.field = form_field(c, field == "." ? row_name : row_name + "." + field);
+          cell.field->help =
+              "Row " + std::to_string(position) + ": " +
+              (cell.field->help.empty() ? text::collapse_xml_spaces(c.attribute("title").value())
+                                        : cell.field->help);
+        }
+        cells.push_back(std::move(cell));
+      }
+      return cells;
+    });
+  }
 
   [[noreturn]] void fail(pugi::xml_node node, const std::string& detail) const {
     throw TemplateError(file_, node.attribute(kLineAttribute).as_int(), detail);
@@ -408,6 +561,13 @@ class Interpreter {
       doc.signature_field({plain(node.child("name")), plain(node.child("title")),
                            plain(node.child("organization"))},
                           number(node, "space", 40, 16, 200), number(node, "width", 216, 72, 468));
+    } else if (name == "field-row") {
+      std::vector<FormField> fields;
+      for (const pugi::xml_node f : node.children("field"))
+        fields.push_back(form_field(f, field_name(f, "name")));
+      doc.field_row(fields);
+    } else if (name == "field-table") {
+      field_table(doc, node);
     } else if (name == "space") {
       doc.space(number(node, "points", 12, 0, 720));
     } else if (name == "need") {
@@ -500,7 +660,17 @@ std::string render_template(const Template& file, const TemplateData& data,
   const pugi::xml_node root = document.document_element();
   if (std::string_view(root.name()) != "document")
     throw TemplateError(file.file(), 0, "the expanded template has no <document> root");
-  return Interpreter(file.file()).render(root, options);
+  return Interpreter(file.file(), nullptr).render(root, options);
+}
+
+std::string render_fillable_form(const Template& file, const TemplateData& data,
+                                 const FormFill& fill, const RenderOptions& options) {
+  const std::string xml = expand_template(file, data);
+  const pugi::xml_document document = parse_expanded(xml, file.file());
+  const pugi::xml_node root = document.document_element();
+  if (std::string_view(root.name()) != "document")
+    throw TemplateError(file.file(), 0, "the expanded template has no <document> root");
+  return Interpreter(file.file(), &fill).render(root, options);
 }
 
 std::string render_template(std::string_view name, const TemplateData& data,

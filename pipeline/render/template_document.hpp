@@ -15,6 +15,13 @@
 //!     <signatures><signatory><name/><title/><organization/></signatory>*</signatures>
 //!     <signature-field space="40" width="216"><name/><title/><organization/></signature-field>
 //!     <space points="12"/>  <need points="200"/>  <rule/>  <page-break/>
+//!     <field-row><field name="…" type="text|multiline|yes-no|choice" label="…" help="…"
+//!       choices="a b" editable="yes" max-length="10" width="2" lines="4" read-only="yes"
+//!       value="…"/>*</field-row>
+//!     <field-table name="activities.activity" rows="N"><column title="…" field="date" …/>*
+//!       </field-table>
+//!     <field-table><column title="…"/>*<row><cell>text</cell><cell name="…" …/>*</row>*
+//!       </field-table>
 //!   </document>
 //!
 //! White space in text collapses to one space, as in HTML. A list or signature block with no
@@ -26,6 +33,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +113,24 @@ std::string expand_template(const Template& file, const TemplateData& data);
 // RenderError (HarfBuzz) or core::IoError (fonts missing).
 std::string render_template(const Template& file, const TemplateData& data,
                             const RenderOptions& options);
+
+// What a fillable form (a template with <field-row>s and <field-table>s) is filled with.
+struct FormFill {
+  // Prefilled values by field name ("activities.activity.2.date" → "2025-07-16"); a check box's
+  // value is "yes" or "no".
+  std::map<std::string, std::string, std::less<>> values;
+  // Empty rows of every repeating table (`formpipe blank --rows`); 0: the template's `rows`,
+  // else as many as fill the page the table starts on, at least 10. A table has at least as
+  // many rows as its prefilled values need.
+  std::size_t rows = 0;
+  // When set, receives the name of every field laid out (to tell which values found no field).
+  std::set<std::string>* placed = nullptr;
+};
+
+// A form template expanded with `data`, laid out with its fields filled from `fill`: PDF bytes.
+// Throws as render_template.
+std::string render_fillable_form(const Template& file, const TemplateData& data,
+                                 const FormFill& fill, const RenderOptions& options);
 
 // The template `name` of options.templates, rendered. Throws TemplateError when options carry no
 // templates or the folder has no such file.

@@ -225,3 +225,91 @@ TEST_CASE("a template renders the same bytes every time, from several threads at
   for (auto& thread : threads) thread.join();
   for (const auto& result : results) CHECK(result == first);
 }
+
+TEST_CASE("form templates: field rows and tables become named AcroForm fields",
+          "[template][forms]") {
+  const auto path = write_template("form.xml", R"(<document kind="form" form="alliance-diary-sheet"
+    profile="{{profile}}" form-version="1" title="Form">
+  <heading>Form</heading>
+  <field-row>
+    <field name="name-of-organization" label="Name of Organization" help="Name of the organization"/>
+    <field name="state" label="State" max-length="2" width="0.4" help="State"/>
+  </field-row>
+  <field-row><field name="applicant.nonprofit" type="yes-no" label="Nonprofit" help="Nonprofit?"/></field-row>
+  <field-table name="activities.activity" rows="3">
+    <column title="Date" field="date" help="Date of the activity"/>
+    <column title="Type" field="event-or-product-type" type="choice" choices="training other" editable="yes"/>
+  </field-table>
+  <field-table>
+    <column title="No."/><column title="Total"/>
+    <row><cell>1. Wages</cell><cell name="table-c.category.1.grant.total-funds" help="Wages"/></row>
+  </field-table>
+</document>)");
+  const auto loaded = Template::load(path);
+  TemplateData data;
+  data.set("profile", "miosha");
+  FormFill fill;
+  fill.values["activities.activity.5.date"] = "2025-07-16";
+  fill.values["name-of-organization"] = "Michigan Tree Care";
+  fill.values["applicant.nonprofit"] = "no";
+  const auto pdf =
+      probe::write_file(render_fillable_form(*loaded, data, fill, test_options()), "form.pdf");
+  probe::check_conformance(pdf);
+  const auto fields = probe::run("qpdf --json --json-key=acroform " + probe::quoted(pdf)).out;
+  probe::check_contains(
+      fields, {"\"fullname\": \"name-of-organization\"", "\"value\": \"u:Michigan Tree Care\"",
+               "\"fullname\": \"activities.activity.5.date\"", "\"value\": \"u:2025-07-16\"",
+               "\"alternativename\": \"Row 5: Date of the activity\"",
+               "\"fullname\": \"table-c.category.1.grant.total-funds\"",
+               "\"fullname\": \"applicant.nonprofit\"", "\"value\": \"/no\"",
+               "\"appearancestate\": \"/no\""});
+  // Five rows: three asked for, five needed by the prefilled values.
+  CHECK(probe::has(fields, "activities.activity.5.event-or-product-type"));
+  CHECK(!probe::has(fields, "activities.activity.6."));
+  probe::check_contains(probe::flat_text(pdf),
+                        {"Michigan Tree Care", "2025-07-16", "1. Wages", "Yes", "No"});
+  const auto meta = probe::run("pdfinfo -meta " + probe::quoted(pdf)).out;
+  probe::check_contains(meta, {"<formpipe:form>alliance-diary-sheet</formpipe:form>",
+                               "<formpipe:profile>miosha</formpipe:profile>"});
+
+  fill.rows = 7;
+  const auto more =
+      probe::write_file(render_fillable_form(*loaded, data, fill, test_options()), "form7.pdf");
+  CHECK(probe::has(probe::run("qpdf --json --json-key=acroform " + probe::quoted(more)).out,
+                   "activities.activity.7.date"));
+}
+
+TEST_CASE("form templates: mistakes name the line", "[template][forms]") {
+  const auto bad_type = write_template("bad-type.xml", R"(<document>
+  <field-row>
+    <field name="x" type="date"/>
+  </field-row>
+</document>)");
+  check_template_error(
+      [&] {
+        render_fillable_form(*Template::load(bad_type), TemplateData(), FormFill(), test_options());
+      },
+      bad_type, 3, "expected type text, multiline, yes-no or choice");
+  const auto no_name = write_template("no-name.xml", R"(<document>
+  <field-row><field label="x"/></field-row>
+</document>)");
+  check_template_error(
+      [&] {
+        render_fillable_form(*Template::load(no_name), TemplateData(), FormFill(), test_options());
+      },
+      no_name, 2, "<field> needs name=");
+  const auto no_choices = write_template("no-choices.xml", R"(<document>
+  <field-row><field name="x" type="choice"/></field-row>
+</document>)");
+  check_template_error(
+      [&] {
+        render_fillable_form(*Template::load(no_choices), TemplateData(), FormFill(),
+                             test_options());
+      },
+      no_choices, 2, "a choice field needs choices");
+  const auto bad_attribute = write_template("bad-attribute.xml", R"(<document>
+  <field-row><field name="x" colour="red"/></field-row>
+</document>)");
+  check_template_error([&] { Template::load(bad_attribute); }, bad_attribute, 2,
+                       "<field> has no attribute \"colour\"");
+}

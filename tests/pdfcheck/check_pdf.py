@@ -7,6 +7,11 @@ python3-pikepdf, which runs under /usr/bin/python3) and poppler's command-line t
     check_pdf.py FILE.pdf...          every check; one line "FILE: [where] problem" each; exit 1
     check_pdf.py --tables FILE.pdf    one line per Table element: pages, header rows, body rows
 
+Form fields: every widget is printed, has /TU (or its field has), sits in a Form element; a
+button has a dictionary of appearance states with /AS one of them; a text or choice field has a
+/DA whose font is an embedded font of the AcroForm /DR. A widget's appearance (the value it
+shows) is left out of the comparison of texts below.
+
 Besides the structural checks it compares the text of the structure tree (`pdfinfo
 -struct-text`) with the page text (`pdftotext -raw`, artifacts left out), white space aside, so
 nothing drawn is left out of the tree and the tree's order is the order the pages read in; and
@@ -397,10 +402,52 @@ class Checker:
                 found = self.objects.get(annot.objgen)
                 if found is None or found[0] != "Form":
                     self.fail("Matterhorn 28-010", f"{where}: a widget is not in a Form element")
+                self.check_widget(where, annot, appearance)
                 key = annot.get("/StructParent")
                 if key is None or self.parent_tree.get(int(key)) is None or \
                         self.parent_tree[int(key)].objgen != (found[1].objgen if found else None):
                     self.fail("ISO 32000-1 14.7.4.4", f"{where}: widget /StructParent is wrong")
+
+    @staticmethod
+    def inherited(field, key):
+        """`key` of a form field or the nearest of its parents that has it."""
+        seen = 0
+        while isinstance(field, Dictionary) and seen < 32:
+            if key in field:
+                return field[key]
+            field, seen = field.get("/Parent"), seen + 1
+        return None
+
+    def check_widget(self, where, annot, appearance):
+        """A form field's widget: a button's normal appearance is a dictionary of its states with
+        /AS one of them (ISO 19005-2 6.3.3); a text or choice field has a /DA (its own or the
+        AcroForm's) naming a font of the AcroForm's /DR, and that font is embedded."""
+        kind = self.inherited(annot, "/FT")
+        normal = appearance.get("/N") if isinstance(appearance, Dictionary) else None
+        if kind == Name.Btn:
+            if not isinstance(normal, Dictionary) or isinstance(normal, pikepdf.Stream):
+                self.fail("ISO 19005-2 6.3.3", f"{where}: a button's /N is not a dictionary of states")
+            elif annot.get("/AS") is None or str(annot.AS) not in normal.keys():
+                self.fail("ISO 19005-2 6.3.3", f"{where}: a button's /AS is not one of its states")
+        elif kind in (Name.Tx, Name.Ch):
+            if not isinstance(normal, pikepdf.Stream):
+                self.fail("ISO 19005-2 6.3.3", f"{where}: a field's /N is not a stream")
+            form = self.root.get("/AcroForm", Dictionary())
+            da = self.inherited(annot, "/DA")
+            if da is None:
+                da = form.get("/DA")
+            match = re.search(r"/([^\s/]+)\s+[\d.]+\s+Tf", "" if da is None else str(da))
+            fonts = form.get("/DR", Dictionary()).get("/Font", Dictionary())
+            if match is None:
+                self.fail("ISO 32000-1 12.7.3.3", f"{where}: a variable-text field has no /DA font")
+            elif "/" + match.group(1) not in fonts:
+                self.fail("ISO 32000-1 12.7.3.3", f"{where}: /DA font {match.group(1)} is not in /DR")
+            else:
+                font = fonts["/" + match.group(1)]
+                descendant = font.get("/DescendantFonts", [font])[0]
+                descriptor = descendant.get("/FontDescriptor", Dictionary())
+                if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    self.fail("ISO 19005-2 6.2.11.4.1", f"{where}: the /DR font is not embedded")
 
     # ---- fonts ----------------------------------------------------------------------------
 
@@ -440,6 +487,11 @@ class Checker:
                     continue
                 out.append((operands, operator))
             page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+            # A form field's appearance shows its value, which assistive technology reads from
+            # the field itself (its /V, described by /TU), not from the structure tree: the
+            # widgets are left out of both texts compared.
+            if "/Annots" in page.obj:
+                del page.obj["/Annots"]
         handle = tempfile.NamedTemporaryFile(suffix=".pdf", delete=False)
         pdf.save(handle.name)
         return handle.name
