@@ -21,6 +21,8 @@ if [ "$mode" = test ]; then
   # The Debian package (packaging/test-package.sh): man pages from --help, lintian, and the font
   # packages it depends on, so that dpkg -i installs it.
   packages+=(help2man lintian fonts-dejavu-core fonts-wqy-microhei fonts-symbola)
+  # The fillable forms are filled by tools that are not formpipe's: pdftk (and pikepdf, qpdf).
+  packages+=(pdftk-java)
 fi
 
 install_missing() {
