@@ -20,12 +20,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <thread>
@@ -322,18 +324,10 @@ Row ingest_proposals_row(bench::Generator& generator, const Counts& counts) {
   return row;
 }
 
-// A filled CET grant proposal form: samples/cet-grant-proposal.valid.xml's values in the fields
-// pdf-forms.md §2 names (ingest/pdf_form_test_support.hpp makes the PDF, as a person's viewer
-// would save it), read into the model (ingest only), then read and validated.
-std::vector<Row> pdf_form_rows(const Counts& counts) {
-  pugi::xml_document doc;
-  const fs::path sample = core::data_dir() / "samples" / "cet-grant-proposal.valid.xml";
-  if (!doc.load_file(sample.c_str())) throw core::Error("bench: cannot read " + sample.string());
-  ingest::form_testing::FormPdf spec;
-  spec.kind = "cet-grant-proposal";
-  spec.profile = "cet-grant";
-  spec.fields = ingest::form_testing::fields_of_xml(doc.document_element());
-  const std::string pdf = ingest::form_testing::make_form_pdf(spec);
+// Reading a filled form `pdf` (`what`): the read into the model (ingest only), then read and
+// validated.
+std::vector<Row> pdf_form_rows(const std::string& pdf, const std::string& what,
+                               const Counts& counts) {
   const int reads = counts.proposals / 4;
   const auto read = [&] {
     ingest::PdfIngested out = ingest::ingest_pdf(pdf, "proposal.pdf", {});
@@ -345,8 +339,7 @@ std::vector<Row> pdf_form_rows(const Counts& counts) {
   double start = thread_cpu_seconds();
   for (int i = 0; i < reads; ++i) read();
   double seconds = thread_cpu_seconds() - start;
-  Row row = named("read filled grant proposal PDF form (" + std::to_string(spec.fields.size()) +
-                  " fields)");
+  Row row = named("read filled grant proposal PDF form (" + what + ")");
   row.count = reads;
   row.per_second = reads / seconds;
   row.ms_each = 1000 * seconds / reads;
@@ -356,13 +349,46 @@ std::vector<Row> pdf_form_rows(const Counts& counts) {
   start = thread_cpu_seconds();
   for (int i = 0; i < reads; ++i) ingest_and_validate(pdf, "proposal.pdf");
   seconds = thread_cpu_seconds() - start;
-  row = named("ingest+validate grant proposal PDF form");
+  row = named("ingest+validate grant proposal PDF form (" + what + ")");
   row.count = reads;
   row.per_second = reads / seconds;
   row.ms_each = 1000 * seconds / reads;
   row.kb_each = static_cast<double>(pdf.size()) / 1024;
   row.mb_per_second = static_cast<double>(pdf.size()) * reads / seconds / 1e6;
   rows.push_back(row);
+  return rows;
+}
+
+// Filled CET grant proposal forms holding samples/cet-grant-proposal.valid.xml's values: the
+// smallest form pdf-forms.md §2 allows (ingest/pdf_form_test_support.hpp: its fields and nothing
+// else), and the form partners get, `formpipe blank --from` the sample (every field of the
+// proposal, widgets, appearances, structure tree).
+std::vector<Row> pdf_form_rows(const Settings& settings, const Counts& counts,
+                               const fs::path& work) {
+  pugi::xml_document doc;
+  const fs::path sample = core::data_dir() / "samples" / "cet-grant-proposal.valid.xml";
+  if (!doc.load_file(sample.c_str())) throw core::Error("bench: cannot read " + sample.string());
+  ingest::form_testing::FormPdf spec;
+  spec.kind = "cet-grant-proposal";
+  spec.profile = "cet-grant";
+  spec.fields = ingest::form_testing::fields_of_xml(doc.document_element());
+  std::vector<Row> rows =
+      pdf_form_rows(ingest::form_testing::make_form_pdf(spec),
+                    std::to_string(spec.fields.size()) + " fields only", counts);
+  const std::string name = "read filled grant proposal PDF form (formpipe blank --from)";
+  if (settings.formpipe.empty() || !fs::exists(settings.formpipe)) {
+    rows.push_back(not_measured(name, "n/a (formpipe binary not found)"));
+    return rows;
+  }
+  const fs::path form = work / "proposal-form.pdf";
+  const std::string command = "'" + settings.formpipe.string() +
+                              "' blank cet-grant-proposal --from '" + sample.string() + "' -o '" +
+                              form.string() + "' >/dev/null";
+  if (std::system(command.c_str()) != 0) throw core::Error("bench: " + command + " failed");
+  std::ifstream in(form, std::ios::binary);
+  const std::string pdf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (Row& row : pdf_form_rows(pdf, "formpipe blank --from", counts))
+    rows.push_back(std::move(row));
   return rows;
 }
 
@@ -590,7 +616,8 @@ int main(int argc, char** argv) {
     if (wanted("ingest")) {
       rows.push_back(ingest_proposals_row(generator, counts));
       rows.push_back(ingest_diary_row(generator, counts));
-      for (Row& row : pdf_form_rows(counts)) rows.push_back(std::move(row));
+      for (Row& row : pdf_form_rows(settings, counts, settings.work))
+        rows.push_back(std::move(row));
     }
     if (wanted("sign"))
       for (auto& row : sign_rows(generator, counts, settings.work)) rows.push_back(std::move(row));
