@@ -1,5 +1,8 @@
 #include "pipeline/inbox/store.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
@@ -154,6 +157,10 @@ Store::Store(const std::filesystem::path& file) : file_(file) {
   translated(file_, [&] {
     static std::once_flag registered;
     std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+    // A new store is made readable by its owner and group only, whatever the umask: it holds
+    // the desk's password hashes (SQLite gives the -wal and -shm files the same mode).
+    if (const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640); fd >= 0)
+      ::close(fd);
     session_ = std::make_unique<Poco::Data::Session>("SQLite", file.string());
     Poco::Data::Session& session = *session_;
     std::string mode;

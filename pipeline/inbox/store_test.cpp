@@ -1,5 +1,7 @@
 #include "pipeline/inbox/store.hpp"
 
+#include <sys/stat.h>
+
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <catch2/catch.hpp>
@@ -257,4 +259,23 @@ TEST_CASE("a store of a newer schema version is refused", "[inbox][store]") {
   }
   CHECK_THROWS_WITH(Store(scratch / "formpipe.sqlite"),
                     Catch::Contains("schema version 99, newer than this formpipe reads"));
+}
+
+TEST_CASE("a new store is readable by its owner and group only, whatever the umask",
+          "[inbox][store]") {
+  ScratchFolder scratch;
+  const mode_t previous = ::umask(0);
+  {
+    Store store(scratch / "formpipe.sqlite");
+    CHECK(store.count("submissions") == 0);
+  }
+  ::umask(previous);
+  namespace fs = std::filesystem;
+  for (const char* name : {"formpipe.sqlite", "formpipe.sqlite-wal"}) {
+    if (!fs::exists(scratch / name)) continue;
+    const fs::perms perms = fs::status(scratch / name).permissions();
+    INFO(name);
+    CHECK((perms & fs::perms::others_all) == fs::perms::none);
+    CHECK((perms & fs::perms::group_write) == fs::perms::none);
+  }
 }
