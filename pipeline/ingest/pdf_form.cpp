@@ -22,6 +22,7 @@
 
 #include "pipeline/ingest/form_fields.hpp"
 #include "pipeline/ingest/form_readers.hpp"
+#include "pipeline/pdfread/hardening.hpp"
 
 namespace pipeline::ingest {
 
@@ -39,30 +40,9 @@ constexpr std::string_view kFormKinds[] = {"alliance-diary-sheet", "alliance-ann
                                            "cet-grant-proposal"};
 constexpr std::string_view kNamespace = "urn:formpipe:ns:1.0/";
 
-// Limits, as signing/pdf_reading.cpp sets them for signed copies: QPDF 11.3 has no cap on its
-// warnings (a damaged object stream makes it warn again for every object in it) and walks page
-// trees recursively.
-constexpr int kMaxWarnings = 500;
-constexpr int kMaxPageTreeDepth = 256;
+// Limits beside pdfread's (hardening.hpp): the XMP packet and the number of fields.
 constexpr std::size_t kMaxMetadataBytes = 1u << 20;
 constexpr std::size_t kMaxFields = 100000;
-
-class WarningLimit : public Pipeline {
- public:
-  explicit WarningLimit(int limit) : Pipeline("formpipe warning limit", nullptr), limit_(limit) {}
-  void write(unsigned char const* data, size_t len) override {
-    for (size_t i = 0; i < len; ++i) {
-      if (data[i] == '\n' && ++count_ > limit_)
-        throw Unreadable("not a readable PDF: damaged beyond repair (more than " +
-                         std::to_string(limit_) + " problems found reading it)");
-    }
-  }
-  void finish() override {}
-
- private:
-  int limit_;
-  int count_ = 0;
-};
 
 // A stream's decoded data, at most `limit` bytes (a compressed stream may inflate a thousandfold).
 class CappedText : public Pipeline {
@@ -89,7 +69,7 @@ std::unique_ptr<QPDF> open(std::string_view bytes, bool& recovered) {
     throw Unreadable("not a PDF (no %PDF- header in its first 1024 bytes)");
   auto pdf = std::make_unique<QPDF>();
   const std::shared_ptr<QPDFLogger> logger = QPDFLogger::create();
-  logger->setWarn(std::make_shared<WarningLimit>(kMaxWarnings));
+  logger->setWarn(std::make_shared<pdfread::WarningLimit<Unreadable>>());
   pdf->setLogger(logger);
   try {
     pdf->processMemoryFile("form", bytes.data(), bytes.size());
@@ -101,25 +81,6 @@ std::unique_ptr<QPDF> open(std::string_view bytes, bool& recovered) {
   if (!pdf->getRoot().isDictionary()) throw Unreadable("not a readable PDF: it has no catalog");
   recovered = pdf->anyWarnings();
   return pdf;
-}
-
-// The page tree's depth, measured without recursion before QPDF walks it recursively.
-void check_page_tree(QPDF& pdf) {
-  std::vector<std::pair<QPDFObjectHandle, int>> todo{{pdf.getRoot().getKey("/Pages"), 0}};
-  std::set<QPDFObjGen> seen;
-  while (!todo.empty()) {
-    auto [node, depth] = todo.back();
-    todo.pop_back();
-    if (!node.isDictionary()) continue;
-    if (node.isIndirect() && !seen.insert(node.getObjGen()).second) continue;
-    QPDFObjectHandle kids = node.getKey("/Kids");
-    if (!kids.isArray()) continue;
-    if (depth >= kMaxPageTreeDepth)
-      throw Unreadable("not a readable PDF: its page tree nests more than " +
-                       std::to_string(kMaxPageTreeDepth) + " levels deep");
-    for (int i = 0; i < kids.getArrayNItems(); ++i)
-      todo.emplace_back(kids.getArrayItem(i), depth + 1);
-  }
 }
 
 struct Identity {
@@ -295,7 +256,7 @@ class FieldText {
 
 Fields fields_of(QPDF& pdf) {
   Fields out;
-  check_page_tree(pdf);
+  pdfread::check_page_tree<Unreadable>(pdf);
   QPDFAcroFormDocumentHelper acroform(pdf);
   FieldText text;
   std::unordered_map<std::string, std::size_t> index;  // name -> position in out.fields

@@ -14,16 +14,16 @@
 #include <set>
 #include <utility>
 
+#include "pipeline/pdfread/hardening.hpp"
 #include "pipeline/signing/signing_error.hpp"
 
 namespace pipeline::signing::detail {
 
 namespace {
 
-// How deep a form field tree and a page tree may nest. Real ones are a few levels deep; a chain
-// of thousands of kids overflows the stack of a recursive walk (ours, or QPDF's getAllPages).
+// How deep a form field tree may nest. Real ones are a few levels deep; a chain of thousands of
+// kids overflows the stack of a recursive walk.
 constexpr int kMaxFieldDepth = 64;
-constexpr int kMaxPageTreeDepth = 256;
 
 // Walks a field and its kids, collecting terminal signature fields. `type` is the inherited /FT.
 void collect(QPDFObjectHandle node, const std::string& parent_name, std::string type, int depth,
@@ -68,29 +68,6 @@ void collect(QPDFObjectHandle node, const std::string& parent_name, std::string 
   out.push_back(std::move(field));
 }
 
-// QPDF's warnings, counted: past the limit every further one throws PdfError out of QPDF. QPDF
-// 11.3 has no limit of its own (setMaxWarnings came in a later version), and a damaged object
-// stream of a few thousand objects makes it parse the stream again for every object, warning
-// each time: a 75 KB file took minutes and gigabytes of kept warnings.
-class WarningLimit : public Pipeline {
- public:
-  explicit WarningLimit(int limit) : Pipeline("formpipe warning limit", nullptr), limit_(limit) {}
-  void write(unsigned char const* data, size_t len) override {
-    for (size_t i = 0; i < len; ++i) {
-      if (data[i] == '\n' && ++count_ > limit_)
-        throw PdfError("not a readable PDF: damaged beyond repair (more than " +
-                       std::to_string(limit_) + " problems found reading it)");
-    }
-  }
-  void finish() override {}
-
- private:
-  int limit_;
-  int count_ = 0;
-};
-
-constexpr int kMaxWarnings = 500;
-
 long long days_from_civil(long long y, unsigned m, unsigned d) {  // H. Hinnant's algorithm
   y -= m <= 2;
   const long long era = (y >= 0 ? y : y - 399) / 400;
@@ -109,7 +86,7 @@ std::unique_ptr<QPDF> open_pdf(std::string_view bytes, bool* recovered) {
   auto pdf = std::make_unique<QPDF>();
   // Warnings go to a counter, not to standard error.
   const std::shared_ptr<QPDFLogger> logger = QPDFLogger::create();
-  logger->setWarn(std::make_shared<WarningLimit>(kMaxWarnings));
+  logger->setWarn(std::make_shared<pdfread::WarningLimit<PdfError>>());
   pdf->setLogger(logger);
   // Every step reads the file: a damaged one throws at any of them (getRoot throws QPDFExc when
   // a reconstructed file has no /Root), not only in processMemoryFile.
@@ -141,24 +118,7 @@ void rethrow_as_pdf_error() {
 }
 
 std::vector<QPDFPageObjectHelper> all_pages(QPDF& pdf) {
-  // QPDF 11.3's getAllPages walks the page tree recursively, one stack frame per level, so a
-  // hostile tree thousands of levels deep overflows the stack (a crash, not an exception): its
-  // depth is measured here first, without recursion.
-  std::vector<std::pair<QPDFObjectHandle, int>> todo{{pdf.getRoot().getKey("/Pages"), 0}};
-  std::set<QPDFObjGen> seen;
-  while (!todo.empty()) {
-    auto [node, depth] = todo.back();
-    todo.pop_back();
-    if (!node.isDictionary()) continue;
-    if (node.isIndirect() && !seen.insert(node.getObjGen()).second) continue;  // a loop
-    QPDFObjectHandle kids = node.getKey("/Kids");
-    if (!kids.isArray()) continue;
-    if (depth >= kMaxPageTreeDepth)
-      throw PdfError("not a readable PDF: its page tree nests more than " +
-                     std::to_string(kMaxPageTreeDepth) + " levels deep");
-    for (int i = 0; i < kids.getArrayNItems(); ++i)
-      todo.emplace_back(kids.getArrayItem(i), depth + 1);
-  }
+  pdfread::check_page_tree<PdfError>(pdf);  // QPDF walks it recursively
   return QPDFPageDocumentHelper(pdf).getAllPages();
 }
 
