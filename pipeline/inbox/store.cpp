@@ -18,6 +18,7 @@
 #include <tuple>
 
 #include "pipeline/core/error.hpp"
+#include "pipeline/inbox/store_access.hpp"
 
 namespace pipeline::inbox {
 
@@ -119,22 +120,8 @@ std::pair<std::string, std::string> findings_and_figures(const std::string& repo
   return {findings.str(), figures.str()};
 }
 
-std::string text_at(Poco::Data::RecordSet& rows, const std::string& column) {
-  return rows.nvl<std::string>(column).convert<std::string>();
-}
-
 std::optional<core::Date> date_at(Poco::Data::RecordSet& rows, const std::string& column) {
   return core::parse_date(text_at(rows, column));
-}
-
-// Runs `body`, translating Poco's exceptions into core::Error naming the store.
-template <class Body>
-auto translated(const std::filesystem::path& file, Body&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const Poco::Exception& e) {
-    throw core::Error("record store " + file.string() + ": " + e.displayText());
-  }
 }
 
 bool is_alliance_form(const std::string& form) {

@@ -13,6 +13,7 @@
 #include <chrono>
 
 #include "pipeline/core/error.hpp"
+#include "pipeline/inbox/store_access.hpp"
 
 namespace pipeline::web {
 
@@ -20,18 +21,8 @@ namespace {
 
 using namespace Poco::Data::Keywords;
 
-template <class Body>
-auto translated(const std::filesystem::path& file, Body&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const Poco::Exception& e) {
-    throw core::Error("record store " + file.string() + ": " + e.displayText());
-  }
-}
-
-std::string text_at(Poco::Data::RecordSet& rows, const std::string& column) {
-  return rows.nvl<std::string>(column).convert<std::string>();
-}
+using inbox::text_at;
+using inbox::translated;
 
 Poco::JSON::Array::Ptr json_array(const std::string& json) {
   return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Array::Ptr>();
