@@ -180,21 +180,7 @@ void Document::Impl::field_table(const std::vector<Column>& columns, std::size_t
   TableLayout t;
   t.size = 8;
   t.striped = false;
-  const double total =
-      std::accumulate(columns.begin(), columns.end(), 0.0,
-                      [](double sum, const Column& c) { return sum + std::max(c.weight, 0.0); });
-  double x = kLeft;
-  for (const auto& column : columns) {
-    const double w = kWidth * std::max(column.weight, 0.0) / total;
-    t.x.push_back(x);
-    t.width.push_back(w);
-    t.align.push_back(column.align);
-    CellLines header;
-    for (auto& l : wrap({bold(column.title)}, t.size, w - 2 * kBoxPad))
-      header.push_back({std::move(l), t.size, palette::navy});
-    t.header.push_back(std::move(header));
-    x += w;
-  }
+  lay_out_columns(t, columns, kBoxPad);
   const std::vector<std::size_t> zero(columns.size(), 0);
   const double header_height = row_height(t.header, zero);
   const double field_h = kTableFieldSize + 7;

@@ -174,6 +174,10 @@ struct Document::Impl {
   double row_height(const std::vector<CellLines>& cells,
                     const std::vector<std::size_t>& from) const;
 
+  // Sets t's columns across the text width by their weights (equal widths when none has one),
+  // and their header lines wrapped in bold at t.size within `pad_x` of each side.
+  void lay_out_columns(TableLayout& t, const std::vector<Column>& columns, double pad_x) const;
+
   // The header row; `cells` its TH elements (empty: a repeat, drawn as an artifact).
   void draw_header(const TableLayout& t, const std::vector<std::int32_t>& cells = {});
 

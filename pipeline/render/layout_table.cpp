@@ -64,14 +64,8 @@ CellLines Document::Impl::cell_lines(const Cell& cell, double width, double size
   return lines;
 }
 
-void Document::Impl::table(const std::vector<Column>& columns,
-                           const std::vector<std::vector<Cell>>& rows,
-                           const TableOptions& table_options) {
-  if (columns.empty()) return;
-  TableLayout t;
-  t.size = table_options.size;
-  t.striped = table_options.striped;
-  t.repeat_header = table_options.repeat_header;
+void Document::Impl::lay_out_columns(TableLayout& t, const std::vector<Column>& columns,
+                                     double pad_x) const {
   const double total =
       std::accumulate(columns.begin(), columns.end(), 0.0,
                       [](double sum, const Column& c) { return sum + std::max(c.weight, 0.0); });
@@ -83,11 +77,22 @@ void Document::Impl::table(const std::vector<Column>& columns,
     t.width.push_back(w);
     t.align.push_back(column.align);
     CellLines header;
-    for (auto& l : wrap({bold(column.title)}, t.size, w - 2 * kCellPadX))
+    for (auto& l : wrap({bold(column.title)}, t.size, w - 2 * pad_x))
       header.push_back({std::move(l), t.size, palette::navy});
     t.header.push_back(std::move(header));
     x += w;
   }
+}
+
+void Document::Impl::table(const std::vector<Column>& columns,
+                           const std::vector<std::vector<Cell>>& rows,
+                           const TableOptions& table_options) {
+  if (columns.empty()) return;
+  TableLayout t;
+  t.size = table_options.size;
+  t.striped = table_options.striped;
+  t.repeat_header = table_options.repeat_header;
+  lay_out_columns(t, columns, kCellPadX);
   const std::vector<std::size_t> zero(columns.size(), 0);
   const double header_height = row_height(t.header, zero);
 
