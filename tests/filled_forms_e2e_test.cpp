@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/ingest/pdf_form_test_support.hpp"
+#include "tests/support/report_json.hpp"
 #include "tests/support/signing_e2e.hpp"
 
 namespace fs = std::filesystem;
@@ -18,19 +19,9 @@ namespace ft = pipeline::ingest::form_testing;
 
 namespace {
 
-using Object = Poco::JSON::Object::Ptr;
-
-Object parse(const std::string& json) {
-  return Poco::JSON::Parser().parse(json).extract<Object>();
-}
-
-std::vector<std::string> rules_of(const Object& report) {
-  std::vector<std::string> out;
-  const auto findings = report->getArray("findings");
-  for (unsigned i = 0; i < findings->size(); ++i)
-    out.push_back(findings->getObject(i)->getValue<std::string>("rule"));
-  return out;
-}
+using report_json::Object;
+using report_json::parse;
+using report_json::rules_of;
 
 std::vector<std::string> locations_of(const Object& report) {
   std::vector<std::string> out;

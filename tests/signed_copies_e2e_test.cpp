@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/report_json.hpp"
 #include "tests/support/signing_e2e.hpp"
 
 namespace fs = std::filesystem;
@@ -19,19 +20,9 @@ namespace t = pipeline::signing::testing;
 
 namespace {
 
-using Object = Poco::JSON::Object::Ptr;
-
-Object parse(const std::string& json) {
-  return Poco::JSON::Parser().parse(json).extract<Object>();
-}
-
-std::vector<std::string> rules_of(const Object& report) {
-  std::vector<std::string> out;
-  const auto findings = report->getArray("findings");
-  for (unsigned i = 0; i < findings->size(); ++i)
-    out.push_back(findings->getObject(i)->getValue<std::string>("rule"));
-  return out;
-}
+using report_json::Object;
+using report_json::parse;
+using report_json::rules_of;
 
 // An inbox and its result folder, run with the test CA trusted.
 struct Office {
